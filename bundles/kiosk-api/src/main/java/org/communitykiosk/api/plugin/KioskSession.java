@@ -1,0 +1,27 @@
+package org.communitykiosk.api.plugin;
+
+import java.util.Optional;
+
+import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.StaffMember;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Who is at the kiosk in one browser session: nobody, a resident, or a staff member. Personal data must only be
+ * shown while {@link #resident()} is present and must be read again on each screen: the session ends on idle timeout
+ * or "Log out".
+ */
+@ProviderType
+public interface KioskSession {
+
+    Optional<Resident> resident();
+
+    Optional<StaffMember> staff();
+
+    /** May this session see something meant for the audience? */
+    boolean permits(Audience audience);
+
+    /** The actor recorded for writes made in this session (the kiosk itself when nobody is signed in). */
+    Actor actor();
+}

@@ -1,0 +1,56 @@
+package org.communitykiosk.api.plugin;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.communitykiosk.api.InvalidInputException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What the shell offers a plugin screen while it is shown: who is at the kiosk, translations in the current
+ * language, the request path, navigation, and the card reader.
+ */
+@ProviderType
+public interface ViewContext {
+
+    /** Who is at the kiosk in this browser session. */
+    KioskSession session();
+
+    /** Current language. */
+    Locale locale();
+
+    /** The community's time zone. */
+    ZoneId zone();
+
+    /**
+     * Translated text for a key of the plugin's messages (or the platform's), formatted with {@code args}
+     * ({@link java.text.MessageFormat}). A missing key shows as {@code !key!} and is logged.
+     */
+    String text(String key, Object... args);
+
+    /** All problems of a refused input as one translated message. */
+    String describe(InvalidInputException refused);
+
+    /** Path segments after the view's own path, for example the notice id in {@code /bulletin/notice/12}. */
+    List<String> pathSegments();
+
+    /** A query parameter of the current location. */
+    Optional<String> queryParameter(String name);
+
+    /** Navigates to another view of the same plugin ({@code ""} for its start screen), with an optional query. */
+    void navigate(String path);
+
+    /** Back to the kiosk home screen. */
+    void home();
+
+    /**
+     * Directs card taps (card reader or QR scanner) to this screen instead of signing the resident in, until the
+     * screen is left. Used for "confirm by tapping your card" and voting booths.
+     */
+    void onCardTapped(CardHandler handler);
+
+    /** Shows a short notification in large type. */
+    void notify(String text);
+}
