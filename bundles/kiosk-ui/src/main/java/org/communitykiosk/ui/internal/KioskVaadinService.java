@@ -1,0 +1,52 @@
+package org.communitykiosk.ui.internal;
+
+import java.net.URL;
+
+import com.vaadin.flow.di.Instantiator;
+import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletService;
+
+/**
+ * Vaadin's servlet service adapted to OSGi: classes and the production build are loaded through this bundle (the
+ * default would be Pax Web's context loader), static resources of other bundles are found, and shell views are built
+ * with their services passed to their constructors.
+ */
+final class KioskVaadinService extends VaadinServletService {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Shell shell;
+
+    KioskVaadinService(VaadinServlet servlet, DeploymentConfiguration configuration, Shell shell) {
+        super(servlet, configuration);
+        this.shell = shell;
+    }
+
+    @Override
+    protected void setDefaultClassLoader() {
+        setClassLoader(KioskVaadinService.class.getClassLoader());
+    }
+
+    @Override
+    protected Instantiator createInstantiator() throws ServiceException {
+        return new ShellInstantiator(this, shell);
+    }
+
+    @Override
+    public URL getStaticResource(String path) {
+        URL url = super.getStaticResource(path);
+        return url != null ? url : inOtherBundles(path);
+    }
+
+    @Override
+    public URL getResource(String path) {
+        URL url = super.getResource(path);
+        return url != null ? url : inOtherBundles(path);
+    }
+
+    private static URL inOtherBundles(String path) {
+        return BundleResourceProvider.findInBundles("META-INF/resources" + (path.startsWith("/") ? path : "/" + path));
+    }
+}

@@ -1,0 +1,292 @@
+package org.communitykiosk.ui.internal;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.plugin.CardHandler;
+import org.communitykiosk.api.resident.Resident;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.server.VaadinSession;
+
+/**
+ * The frame around every screen: a big "home" button, who is signed in with a big "log out", language and large-text
+ * switches; and the two things that work on every screen: the card reader and the idle countdown.
+ */
+public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver {
+
+    private static final long serialVersionUID = 1L;
+
+    // Keyboard-wedge readers type a whole card number within a few ms per key and then Enter; people type slower.
+    // The listener is on the document in the capture phase, so a card works whatever has focus.
+    private static final String CARD_READER_JS = """
+            const layout = $0;
+            if (!window.__kioskCardReader) {
+              window.__kioskCardReader = true;
+              let buffer = '', last = 0;
+              document.addEventListener('keydown', e => {
+                const now = performance.now();
+                if (e.key === 'Enter') {
+                  if (/^(\\d{6,20}|KIOSK-CARD:\\d{6,20})$/.test(buffer) && now - last < 150) {
+                    e.preventDefault(); e.stopPropagation();
+                    const token = buffer; buffer = '';
+                    const target = document.querySelector('#kiosk-layout');
+                    if (target && target.$server) target.$server.cardRead(token);
+                  }
+                  buffer = '';
+                  return;
+                }
+                if (e.key.length !== 1) return;
+                buffer = (now - last <= 100 ? buffer : '') + e.key;
+                last = now;
+              }, true);
+            }
+            """;
+
+    // Activity is noticed in the browser (no round trip per touch); only "idle" is reported to the server.
+    private static final String IDLE_JS = """
+            const layout = $0;
+            layout.__idleMs = $1;
+            layout.__last = Date.now();
+            layout.__warned = false;
+            if (!layout.__idleInstalled) {
+              layout.__idleInstalled = true;
+              const touch = () => { layout.__last = Date.now(); };
+              ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'].forEach(t => document.addEventListener(t, touch, true));
+              layout.__idleTimer = setInterval(() => {
+                if (!layout.isConnected || layout.__warned || !layout.__idleMs) return;
+                if (Date.now() - layout.__last >= layout.__idleMs) {
+                  layout.__warned = true;
+                  layout.$server.idle();
+                }
+              }, 500);
+            }
+            """;
+
+    private final Shell shell;
+    private final Div header = new Div();
+    private final Div content = new Div();
+    private final IdleCountdown countdown;
+
+    public MainLayout(Shell shell) {
+        this.shell = shell;
+        this.countdown = new IdleCountdown(shell, this::signOut, this::armIdleTimer);
+        setId("kiosk-layout");
+        addClassName("kiosk-layout");
+        header.addClassName("kiosk-header");
+        content.addClassName("kiosk-content");
+        content.setId("kiosk-content");
+        add(header, content);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement view) {
+        content.getElement().removeAllChildren();
+        if (view != null) {
+            content.getElement().appendChild(view.getElement());
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        CardRouting.of(event.getUI()).reset();
+        renderHeader();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        ui.setLocale(state().locale());
+        getElement().executeJs(CARD_READER_JS, getElement());
+        armIdleTimer();
+        applyLargeText();
+        renderHeader();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        countdown.cancel();
+    }
+
+    SessionState state() {
+        KioskSettings settings = shell.settings().get();
+        return SessionState.of(VaadinSession.getCurrent(), settings.kioskId(), settings.defaultLocale());
+    }
+
+    private String text(String key, Object... args) {
+        return shell.translations().text(state().locale(), key, args);
+    }
+
+    private void renderHeader() {
+        header.removeAll();
+        SessionState state = state();
+        KioskSettings settings = shell.settings().get();
+
+        Button home = new Button(text("shell.home"), VaadinIcon.HOME.create(), e -> UI.getCurrent().navigate(""));
+        home.setId("home-button");
+        home.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+
+        Div place = new Div();
+        place.addClassName("kiosk-place");
+        Span kioskName = new Span(settings.kioskName());
+        kioskName.addClassName("kiosk-name");
+        Span community = new Span(settings.communityName());
+        community.addClassName("kiosk-community");
+        place.add(kioskName, community);
+        if (settings.demoData()) {
+            Span demo = new Span(text("shell.demo"));
+            demo.setId("demo-badge");
+            demo.addClassName("kiosk-demo-badge");
+            place.add(demo);
+        }
+
+        Div person = new Div();
+        person.addClassName("kiosk-person");
+        if (state.signedIn()) {
+            String who = state.resident().map(Resident::name)
+                    .orElseGet(() -> text("shell.staff.name", state.staff().orElseThrow().userName()));
+            Span name = new Span(who);
+            name.setId("session-name");
+            Button logout = new Button(text("shell.logout"), VaadinIcon.SIGN_OUT.create(), e -> signOut());
+            logout.setId("logout");
+            logout.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+            person.add(name, logout);
+        }
+
+        Locale other = state.locale().equals(Translations.CHINESE) ? Translations.ENGLISH : Translations.CHINESE;
+        Button language = new Button(text("shell.language.switch"), VaadinIcon.GLOBE.create(),
+                e -> switchLanguage(other));
+        language.setId("lang-toggle");
+        language.getElement().setAttribute("lang", other.toLanguageTag());
+        language.addThemeVariants(ButtonVariant.LUMO_LARGE);
+
+        Button largeText = new Button(text(state.largeText() ? "shell.largeText.off" : "shell.largeText.on"),
+                VaadinIcon.TEXT_HEIGHT.create(), e -> toggleLargeText());
+        largeText.setId("large-text");
+        largeText.getElement().setAttribute("aria-pressed", Boolean.toString(state.largeText()));
+        largeText.addThemeVariants(ButtonVariant.LUMO_LARGE);
+
+        Div tools = new Div(language, largeText);
+        tools.addClassName("kiosk-tools");
+        header.add(home, place, person, tools);
+    }
+
+    /** Signs a resident in from a card or QR code read anywhere, unless the screen asked for card taps itself. */
+    @ClientCallable
+    void cardRead(String token) {
+        CardHandler handler = CardRouting.of(UI.getCurrent()).handler();
+        if (handler != null) {
+            handler.cardTapped(token);
+            return;
+        }
+        Optional<Resident> resident = shell.identification().byToken(token);
+        if (resident.isEmpty()) {
+            notice(text("shell.card.unknown"));
+            return;
+        }
+        signIn(resident.get());
+    }
+
+    void signIn(Resident resident) {
+        SessionState state = state();
+        state.signIn(resident);
+        armIdleTimer();
+        notice(text("shell.welcome", resident.name()));
+        UI.getCurrent().navigate("");
+        refreshAll();
+    }
+
+    void signedInAsStaff() {
+        armIdleTimer();
+        UI.getCurrent().navigate("");
+        refreshAll();
+    }
+
+    /** Ends the session: nothing personal stays on screen, language and text size go back to the kiosk's default. */
+    void signOut() {
+        countdown.cancel();
+        KioskSettings settings = shell.settings().get();
+        state().signOut(settings.defaultLocale());
+        UI ui = UI.getCurrent();
+        ui.setLocale(state().locale());
+        applyLargeText();
+        armIdleTimer();
+        ui.navigate("");
+        refreshAll();
+    }
+
+    @ClientCallable
+    void idle() {
+        if (state().signedIn()) {
+            countdown.start(UI.getCurrent());
+        } else {
+            // a passer-by walked away: back to the home screen for the next person
+            UI.getCurrent().navigate("");
+            armIdleTimer();
+        }
+    }
+
+    private void armIdleTimer() {
+        SessionState state = state();
+        KioskSettings settings = shell.settings().get();
+        Duration timeout = state.staff().isPresent() ? settings.staffIdleTimeout() : settings.residentIdleTimeout();
+        // the countdown is part of the timeout: warn when it is about to run out
+        long warnAfter = timeout.toMillis() - IdleCountdown.countdownFor(timeout).toMillis();
+        getElement().executeJs(IDLE_JS, getElement(), warnAfter);
+    }
+
+    private void switchLanguage(Locale locale) {
+        state().locale(locale);
+        UI.getCurrent().setLocale(state().locale());
+        refreshAll();
+    }
+
+    private void toggleLargeText() {
+        SessionState state = state();
+        state.largeText(!state.largeText());
+        applyLargeText();
+        renderHeader();
+    }
+
+    private void applyLargeText() {
+        UI.getCurrent().getElement().executeJs(
+                "document.documentElement.classList.toggle('kiosk-large', $0)", state().largeText());
+    }
+
+    private void refreshAll() {
+        renderHeader();
+        content.getChildren().forEach(child -> {
+            if (child instanceof Refreshable refreshable) {
+                refreshable.refresh();
+            }
+        });
+    }
+
+    private void notice(String message) {
+        Notification notification = Notification.show(message, 4000, Notification.Position.TOP_CENTER);
+        notification.addThemeName("kiosk-notice");
+    }
+
+    /** The layout of the UI, for screens that change who is signed in. */
+    static Optional<MainLayout> current() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Optional.empty()
+                : ui.getInternals().getActiveRouterTargetsChain().stream()
+                        .filter(MainLayout.class::isInstance).map(MainLayout.class::cast).findFirst();
+    }
+}

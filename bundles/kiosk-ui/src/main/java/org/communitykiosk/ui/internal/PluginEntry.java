@@ -1,0 +1,22 @@
+package org.communitykiosk.ui.internal;
+
+import java.util.Optional;
+
+import org.communitykiosk.api.plugin.KioskPlugin;
+import org.osgi.framework.Bundle;
+
+/**
+ * A plugin as the shell sees it: either working ({@code plugin} present) or failed to start, in which case the shell
+ * shows an error card for it and keeps everything else running.
+ *
+ * @param id plugin id from the service property
+ * @param bundle the bundle that registered it (its class loader holds the plugin's translations)
+ * @param plugin the plugin, empty when its component failed to activate
+ * @param ranking service ranking, to pick one plugin when two register the same id
+ */
+record PluginEntry(String id, Bundle bundle, Optional<KioskPlugin> plugin, int ranking) {
+
+    boolean failed() {
+        return plugin.isEmpty();
+    }
+}

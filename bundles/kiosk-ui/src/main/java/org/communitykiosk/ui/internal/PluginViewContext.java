@@ -1,0 +1,103 @@
+package org.communitykiosk.ui.internal;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.plugin.CardHandler;
+import org.communitykiosk.api.plugin.KioskSession;
+import org.communitykiosk.api.plugin.ViewContext;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.QueryParameters;
+
+/** What one visit to a plugin screen may ask of the shell. */
+final class PluginViewContext implements ViewContext {
+
+    private final Shell shell;
+    private final PluginEntry plugin;
+    private final SessionState session;
+    private final KioskSettings settings;
+    private final List<String> segments;
+    private final Map<String, List<String>> query;
+
+    PluginViewContext(Shell shell, PluginEntry plugin, SessionState session, KioskSettings settings, String viewPath,
+            List<String> segments, Map<String, List<String>> query) {
+        this.shell = shell;
+        this.plugin = plugin;
+        this.session = session;
+        this.settings = settings;
+        this.segments = List.copyOf(segments);
+        this.query = query;
+    }
+
+    @Override
+    public KioskSession session() {
+        return session;
+    }
+
+    @Override
+    public Locale locale() {
+        return session.locale();
+    }
+
+    @Override
+    public ZoneId zone() {
+        return settings.zone();
+    }
+
+    @Override
+    public String text(String key, Object... args) {
+        return shell.translations().text(session.locale(), plugin.bundle(), key, args);
+    }
+
+    @Override
+    public String describe(InvalidInputException refused) {
+        return shell.translations().describe(session.locale(), plugin.bundle(), refused);
+    }
+
+    @Override
+    public List<String> pathSegments() {
+        return segments;
+    }
+
+    @Override
+    public Optional<String> queryParameter(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    @Override
+    public void navigate(String path) {
+        String location = path.isEmpty() ? plugin.id() : plugin.id() + "/" + path;
+        int question = location.indexOf('?');
+        UI ui = UI.getCurrent();
+        if (question < 0) {
+            ui.navigate(location);
+        } else {
+            ui.navigate(location.substring(0, question),
+                    QueryParameters.fromString(location.substring(question + 1)));
+        }
+    }
+
+    @Override
+    public void home() {
+        UI.getCurrent().navigate("");
+    }
+
+    @Override
+    public void onCardTapped(CardHandler handler) {
+        CardRouting.of(UI.getCurrent()).direct(handler);
+    }
+
+    @Override
+    public void notify(String text) {
+        Notification notification = Notification.show(text, 4000, Notification.Position.TOP_CENTER);
+        notification.addThemeName("kiosk-notice");
+    }
+}

@@ -1,0 +1,29 @@
+package org.communitykiosk.ui.internal;
+
+import java.io.IOException;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The kiosk browser opens the bare host; every path outside the kiosk context lands on the kiosk home instead of a
+ * Jetty error page.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/")
+@HttpWhiteboardServletName("kiosk-root-redirect")
+public class RootRedirect extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect(KioskContext.PATH + "/");
+    }
+}

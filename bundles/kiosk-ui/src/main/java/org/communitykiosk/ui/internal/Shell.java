@@ -1,0 +1,19 @@
+package org.communitykiosk.ui.internal;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.resident.Identification;
+import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.api.resident.StaffSignIn;
+
+/**
+ * The services the shell's views need, handed to them by {@link ShellInstantiator}. Settings are a supplier because
+ * the settings service is replaced when staff change the configuration, without restarting the servlet.
+ */
+record Shell(Supplier<KioskSettings> settings, PluginCatalog plugins, Translations translations,
+        Identification identification, ResidentDirectory residents, StaffSignIn staffSignIn, AuditLog audit,
+        ScheduledExecutorService timer) {
+}
