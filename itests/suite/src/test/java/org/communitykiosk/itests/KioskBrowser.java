@@ -1,0 +1,105 @@
+package org.communitykiosk.itests;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One kiosk screen: Debian's headless Chromium driven through chromedriver, as a fresh browser (own profile, so its own
+ * session) per test.
+ */
+final class KioskBrowser implements AutoCloseable {
+
+    final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    KioskBrowser() {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    KioskBrowser open(String path) {
+        driver.get(KioskServer.url(path));
+        return this;
+    }
+
+    WebElement find(String cssSelector) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    List<WebElement> all(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector));
+    }
+
+    boolean present(String cssSelector) {
+        return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+    }
+
+    void gone(String cssSelector) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    void click(String cssSelector) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
+    }
+
+    void waitForText(String cssSelector, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+    }
+
+    void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(condition::apply);
+    }
+
+    /** Types into a Vaadin field (its input or textarea lives in the light DOM). */
+    void type(String fieldSelector, String text) {
+        WebElement field = find(fieldSelector);
+        List<WebElement> inputs = field.findElements(By.cssSelector("input, textarea"));
+        WebElement input = inputs.isEmpty() ? field : inputs.get(0);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** What a keyboard-wedge card reader does: the digits within milliseconds, then Enter, to whatever has focus. */
+    void tapCard(String token) {
+        new Actions(driver).sendKeys(token + "\n").perform();
+    }
+
+    String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> box(WebElement element) {
+        return (Map<String, Object>) script("const r = arguments[0].getBoundingClientRect();"
+                + "return {width: r.width, height: r.height};", element);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

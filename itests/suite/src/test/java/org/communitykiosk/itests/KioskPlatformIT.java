@@ -1,0 +1,223 @@
+package org.communitykiosk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.audit.AuditQuery;
+import org.communitykiosk.api.plugin.KioskPlugin;
+import org.communitykiosk.api.resident.Identification;
+import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.api.resident.ResidentDraft;
+import org.communitykiosk.api.store.Transactions;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * The real kiosk distribution, booted by Pax Exam: every feature installed, the platform's services active on the
+ * real Derby database, and a plugin feature removed and installed again while Karaf runs.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KioskPlatformIT {
+
+    static final int HTTP_PORT = 18181;
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    FeaturesService features;
+
+    // injection waits for these, so the tests start once the platform is up
+    @Inject
+    @Filter(timeout = 120_000)
+    ResidentDirectory residents;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    Identification identification;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    Transactions transactions;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    AuditLog audit;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    KioskSettings settings;
+
+    @Configuration
+    public Option[] config() {
+        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl(maven().groupId("org.communitykiosk").artifactId("kiosk-distribution")
+                                .type("tar.gz").versionAsInProject())
+                        .name("kiosk").unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.WARN),
+                // the kiosk has no remote repositories: Pax Exam's own bundles come from the build's local repository
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                        localRepo),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
+                        "https://repo1.maven.org/maven2@id=central"),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        String.valueOf(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"));
+    }
+
+    @Test
+    public void everyKioskFeatureIsInstalledAndEveryKioskBundleActive() throws Exception {
+        List<Feature> kiosk = List.of(features.listFeatures()).stream()
+                .filter(f -> f.getName().startsWith("kiosk-")).toList();
+        Set<String> names = kiosk.stream().map(Feature::getName).collect(Collectors.toSet());
+        assertTrue("kiosk features in the distribution: " + names,
+                names.containsAll(Set.of("kiosk-vaadin", "kiosk-derby", "kiosk-platform", "kiosk-admin-console",
+                        "kiosk-bulletin")));
+        for (Feature feature : kiosk) {
+            assertTrue(feature.getName() + " installed", features.isInstalled(feature));
+        }
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name.startsWith("org.communitykiosk.") && bundle.getHeaders().get("Fragment-Host") == null) {
+                assertEquals(name + " active", Bundle.ACTIVE, bundle.getState());
+            }
+        }
+        assertEquals(Bundle.ACTIVE, bundle("derby").getState());
+        assertEquals(Bundle.ACTIVE, bundle("com.vaadin.flow.server").getState());
+    }
+
+    @Test
+    public void platformServicesWorkOnTheRealDatabase() {
+        // demo data is on in kiosk-config: the demo community exists on first boot
+        assertTrue(settings.demoData());
+        assertTrue("demo residents", residents.count() >= 5);
+        Resident demo = identification.byToken("10000001").orElseThrow();
+        assertEquals(demo, identification.byToken("KIOSK-CARD:10000001").orElseThrow());
+        assertTrue(identification.byToken("99999999").isEmpty());
+
+        Resident created = residents.create(new ResidentDraft("<b>测试</b> 居民", "20000001", null, "9", "1-101",
+                "H9-1101", null, null), Actor.staff("itest"));
+        assertEquals("<b>测试</b> 居民", residents.byCard("20000001").orElseThrow().name());
+        assertTrue(audit.find(AuditQuery.latest(50)).stream()
+                .anyMatch(e -> e.subject() != null && e.subject().equals("resident:" + created.id())));
+
+        int before = residents.count();
+        try {
+            residents.create(new ResidentDraft("重复", "20000001", null, null, null, null, null, null),
+                    Actor.staff("itest"));
+            throw new AssertionError("a second resident with the same card must be refused");
+        } catch (InvalidInputException expected) {
+            assertFalse(expected.problems().isEmpty());
+        }
+        assertEquals("a refused write changes nothing", before, residents.count());
+        assertTrue(transactions.required(c -> c.getMetaData().getDatabaseProductName()).contains("Derby"));
+    }
+
+    @Test
+    public void uninstallingAndInstallingThePluginFeatureRemovesAndAddsItsScreens() throws Exception {
+        assertNotNull("bulletin plugin registered at boot", waitForPlugin("bulletin", true));
+        assertTrue(http("/kiosk/").contains("VAADIN/build"));
+
+        features.uninstallFeature("kiosk-bulletin", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        assertNull("bulletin plugin gone after feature:uninstall", waitForPlugin("bulletin", false));
+        assertTrue("the shell keeps running", http("/kiosk/").contains("VAADIN/build"));
+
+        features.installFeature("kiosk-bulletin", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        assertNotNull("bulletin plugin back after feature:install", waitForPlugin("bulletin", true));
+    }
+
+    private ServiceReference<KioskPlugin> waitForPlugin(String id, boolean present) throws Exception {
+        String filter = "(" + KioskPlugin.PLUGIN_ID + "=" + id + ")";
+        BooleanSupplier done = () -> {
+            try {
+                return !context.getServiceReferences(KioskPlugin.class, filter).isEmpty() == present;
+            } catch (Exception e) {
+                return false;
+            }
+        };
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!done.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue("plugin " + id + (present ? " present" : " absent"), done.getAsBoolean());
+        return context.getServiceReferences(KioskPlugin.class, filter).stream().findFirst().orElse(null);
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /** GET with polling: whiteboard registrations are asynchronous and the DataSource bounces once after boot. */
+    private static String http(String path) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        int code = -1;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + path)
+                        .openConnection();
+                code = connection.getResponseCode();
+                if (code == 200) {
+                    try (InputStream in = connection.getInputStream()) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("GET " + path + " answered " + code);
+    }
+}
