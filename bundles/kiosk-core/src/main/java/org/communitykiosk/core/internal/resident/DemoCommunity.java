@@ -1,0 +1,63 @@
+package org.communitykiosk.core.internal.resident;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.api.resident.ResidentDraft;
+import org.communitykiosk.api.store.Transactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills an empty register with a small demo community (when the kiosk settings ask for demo data), so that a fresh
+ * kiosk can be tried out with the demo cards 10000001 to 10000005 and phone 13800000001 / PIN 1234.
+ */
+@Component(immediate = true)
+public final class DemoCommunity {
+
+    static final Actor DEMO = Actor.system("demo");
+
+    static final List<ResidentDraft> RESIDENTS = List.of(
+            new ResidentDraft("张桂兰", "10000001", "13800000001", "1", "1-101", "1-1-101", LocalDate.of(1946, 3, 12),
+                    "1234"),
+            new ResidentDraft("李建国", "10000002", "13800000002", "2", "2-302", "2-2-302", LocalDate.of(1951, 7, 8),
+                    "1234"),
+            new ResidentDraft("李秀英", "10000003", "13800000003", "2", "2-302", "2-2-302", LocalDate.of(1953, 11, 21),
+                    null),
+            new ResidentDraft("王志强", "10000004", "13800000004", "3", "1-501", "3-1-501", LocalDate.of(1979, 5, 30),
+                    null),
+            new ResidentDraft("陈美华", "10000005", "13800000005", "5", "3-201", "5-3-201", LocalDate.of(1958, 9, 15),
+                    null));
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
+
+    @Activate
+    public DemoCommunity(
+            @Reference(name = "settings") KioskSettings settings,
+            @Reference(name = "residents") ResidentDirectory residents,
+            @Reference(name = "transactions") Transactions transactions) {
+        if (!settings.demoData() || residents.count() > 0) {
+            return;
+        }
+        try {
+            transactions.required(c -> {
+                // another kiosk sharing the database may have filled it meanwhile
+                if (residents.count() > 0) {
+                    return false;
+                }
+                RESIDENTS.forEach(draft -> residents.create(draft, DEMO));
+                return true;
+            });
+            LOG.info("demo community created: {} residents", RESIDENTS.size());
+        } catch (RuntimeException e) {
+            // the kiosk works without demo data; a concurrent kiosk creating the same cards ends up here
+            LOG.warn("demo community not created: {}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.communitykiosk.core.internal.resident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.audit.AuditQuery;
+import org.communitykiosk.api.resident.ImportReport;
+import org.communitykiosk.api.resident.ImportReport.RowProblem;
+import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.api.resident.ResidentDraft;
+import org.communitykiosk.core.internal.MessageKeys;
+import org.communitykiosk.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CsvImportTest {
+
+    static final Actor STAFF = Actor.staff("wang");
+    static final String HEADER = "name,card,phone,building,unit,household,birth_date,pin\n";
+
+    private final TestDatabase db = new TestDatabase();
+    private final ResidentDirectory residents = db.residents();
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private ImportReport importCsv(String text) {
+        return residents.importCsv(new StringReader(text), STAFF);
+    }
+
+    @Test
+    void goodFileImportsEveryRowInOneGo() {
+        ImportReport report = importCsv("\uFEFF" + HEADER
+                + "张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,1234\r\n"
+                + "李建国,10000002,13800000002,2,2-302,2-2-302,1951-07-08,\r\n"
+                + "\r\n"
+                + "王志强,10000004,,3,1-501,3-1-501,,\r\n");
+
+        assertTrue(report.succeeded(), report.rejected().toString());
+        assertEquals(3, report.imported());
+        assertEquals(3, residents.count());
+        Resident zhang = residents.byCard("10000001").orElseThrow();
+        assertEquals("张桂兰", zhang.name());
+        assertEquals(LocalDate.of(1946, 3, 12), zhang.birthDate());
+        assertTrue(zhang.pinSet());
+        assertFalse(residents.byCard("10000004").orElseThrow().pinSet());
+        assertEquals(3, db.auditLog().find(new AuditQuery(null, null, null, "resident.import", 0, 10)).size());
+    }
+
+    @Test
+    void oneBadRowAmongGoodOnesWritesNothingAndNamesLineAndReason() {
+        ImportReport report = importCsv(HEADER
+                + "张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,1234\n"
+                + "李建国,1234,13800000002,2,2-302,2-2-302,1951-07-08,\n"
+                + "王志强,10000004,,3,1-501,3-1-501,1951-02-30,\n"
+                + "陈美华,10000005,,5,3-201,5-3-201,,\n");
+
+        assertFalse(report.succeeded());
+        assertEquals(0, report.imported());
+        assertEquals(List.of(new RowProblem(3, problem("cardNumber", MessageKeys.CARD_INVALID)),
+                new RowProblem(4, problem("birthDate", MessageKeys.BIRTH_DATE_INVALID))), report.rejected());
+        assertEquals(0, residents.count());
+        assertTrue(db.auditLog().find(AuditQuery.latest(10)).isEmpty());
+    }
+
+    @Test
+    void duplicatesWithinTheFileAndAgainstTheRegister() {
+        residents.create(new ResidentDraft("已登记", "10000009", "13800000009", null, null, null, null, null), STAFF);
+        ImportReport report = importCsv(HEADER
+                + "甲,10000001,13800000001,,,,,\n"
+                + "乙,10000001,13800000002,,,,,\n"
+                + "丙,10000003,13800000001,,,,,\n"
+                + "丁,10000009,13800000009,,,,,\n");
+
+        assertEquals(List.of(
+                new RowProblem(3, problem("cardNumber", MessageKeys.IMPORT_CARD_DUPLICATE, 2)),
+                new RowProblem(4, problem("phone", MessageKeys.IMPORT_PHONE_DUPLICATE, 2)),
+                new RowProblem(5, problem("cardNumber", MessageKeys.CARD_TAKEN)),
+                new RowProblem(5, problem("phone", MessageKeys.PHONE_TAKEN))), report.rejected());
+        assertEquals(1, residents.count());
+    }
+
+    @Test
+    void wrongOrMissingHeader() {
+        assertEquals(List.of(new RowProblem(1, problem(null, MessageKeys.IMPORT_HEADER,
+                "name,card,phone,building,unit,household,birth_date,pin"))),
+                importCsv("姓名,卡号\n张三,10000001\n").rejected());
+        assertEquals(MessageKeys.IMPORT_HEADER,
+                importCsv("张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,1234\n").rejected().get(0)
+                        .problem().key());
+        // header names are matched without regard to case or spaces
+        assertTrue(importCsv("Name, Card ,phone,building,unit,household,birth_date,PIN\n甲,10000001,,,,,,\n")
+                .succeeded());
+    }
+
+    @Test
+    void emptyFileAndHeaderOnly() {
+        assertEquals(List.of(new RowProblem(1, problem(null, MessageKeys.IMPORT_EMPTY))), importCsv("").rejected());
+        assertEquals(List.of(new RowProblem(1, problem(null, MessageKeys.IMPORT_EMPTY))),
+                importCsv("\uFEFF").rejected());
+        assertEquals(List.of(new RowProblem(1, problem(null, MessageKeys.IMPORT_EMPTY))),
+                importCsv(HEADER + "\n\n").rejected());
+    }
+
+    @Test
+    void quotedFieldsWithCommasQuotesAndLineBreaks() {
+        ImportReport report = importCsv(HEADER
+                + "\"Smith, John \"\"Jack\"\"\",10000001,,\"3\",\"2-301\",,,\n"
+                + "\"<b>王\n志强</b>\",10000002,,,,,,\n"
+                + "陈美华,10000003,,,,,,\n"
+                + "李,1,,,,,,\n");
+        // the quoted line break makes the record span lines 3 and 4: the next record starts on line 5
+        assertEquals(List.of(new RowProblem(6, problem("cardNumber", MessageKeys.CARD_INVALID))), report.rejected());
+
+        report = importCsv(HEADER
+                + "\"Smith, John \"\"Jack\"\"\",10000001,,\"3\",\"2-301\",,,\n"
+                + "\"<b>王志强</b>\",10000002,,,,,,\n");
+        assertTrue(report.succeeded(), report.rejected().toString());
+        assertEquals("Smith, John \"Jack\"", residents.byCard("10000001").orElseThrow().name());
+        assertEquals("<b>王志强</b>", residents.byCard("10000002").orElseThrow().name());
+        assertEquals("2-301", residents.byCard("10000001").orElseThrow().unit());
+    }
+
+    @Test
+    void malformedCsv() {
+        assertEquals(List.of(new RowProblem(2, problem(null, MessageKeys.IMPORT_QUOTE))),
+                importCsv(HEADER + "\"张三,10000001,,,,,,\n李四,10000002,,,,,,\n").rejected());
+        assertEquals(List.of(new RowProblem(2, problem(null, MessageKeys.IMPORT_QUOTE))),
+                importCsv(HEADER + "\"张\"三,10000001,,,,,,\n").rejected());
+        assertEquals(List.of(new RowProblem(2, problem(null, MessageKeys.IMPORT_COLUMNS, 8, 3))),
+                importCsv(HEADER + "张三,10000001,13800000001\n").rejected());
+        assertEquals(List.of(new RowProblem(2, problem(null, MessageKeys.IMPORT_ENCODING))),
+                importCsv(HEADER + "\uFFFD\uFFFD,10000001,,,,,,\n").rejected());
+        assertEquals(MessageKeys.IMPORT_FIELD_TOO_LONG,
+                importCsv(HEADER + "x".repeat(2000) + ",10000001,,,,,,\n").rejected().get(0).problem().key());
+    }
+
+    @Test
+    void atMostTenThousandRows() {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 0; i <= JdbcResidentDirectory.IMPORT_MAX_ROWS; i++) {
+            file.append("居民,").append(20_000_000 + i).append(",,,,,,\n");
+        }
+        assertEquals(List.of(new RowProblem(1, problem(null, MessageKeys.IMPORT_TOO_MANY_ROWS, 10_000))),
+                importCsv(file.toString()).rejected());
+        assertEquals(0, residents.count());
+    }
+
+    private static org.communitykiosk.api.Problem problem(String field, String key, Object... args) {
+        return org.communitykiosk.api.Problem.of(field, key, args);
+    }
+}
