@@ -68,9 +68,12 @@ public final class JaasStaffSignIn implements StaffSignIn {
         Set<String> roles;
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        // JAAS loads the realm's login module through the context class loader; Karaf's proxy module is reachable
-        // from every bundle (boot delegation), not necessarily from whatever loader the calling thread carries
-        thread.setContextClassLoader(JaasStaffSignIn.class.getClassLoader());
+        // JAAS loads the realm's login module (Karaf's org.apache.karaf.jaas.boot.ProxyLoginModule) through the
+        // context class loader, which on a web request thread is some bundle's loader that cannot see it. The jar that
+        // holds RolePrincipal holds the proxy module too, so its loader can; our bundle's loader could not (the
+        // package is not boot-delegated in Karaf 4.4 and we import only the principal package).
+        ClassLoader jaasBoot = RolePrincipal.class.getClassLoader();
+        thread.setContextClassLoader(jaasBoot != null ? jaasBoot : JaasStaffSignIn.class.getClassLoader());
         try {
             LoginContext login = new LoginContext(realm, new Subject(), callbacks -> answer(callbacks, user, password),
                     configuration);
