@@ -1,0 +1,92 @@
+package org.communitykiosk.admin.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.KioskPlugin;
+import org.communitykiosk.api.plugin.PluginView;
+import org.communitykiosk.api.resident.ResidentDirectory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Staff console: the resident register. Every view is for staff; the shell refuses everyone else, whether they tap
+ * the tile or type the address.
+ * <p>
+ * Views, below {@code /residents}:
+ * <ul>
+ * <li>{@code ""}: search and list, a page at a time</li>
+ * <li>{@code edit}: a new resident; {@code edit/<id>}: change that resident</li>
+ * <li>{@code import}: residents from a CSV file, all rows or none</li>
+ * </ul>
+ * Element ids, kept stable for browser tests:
+ * <ul>
+ * <li>list: {@code residents-search}, {@code residents-list} (the grid), {@code residents-empty},
+ * {@code residents-total}, {@code resident-new}, {@code residents-import}, per row {@code resident-edit-<id>}; pager
+ * {@code residents-prev}, {@code residents-page}, {@code residents-next}; back home {@code residents-home}</li>
+ * <li>form: {@code resident-form}; fields {@code resident-form-name}, {@code -card}, {@code -phone},
+ * {@code -building}, {@code -unit}, {@code -household}, {@code -birthdate}, {@code -pin}; {@code resident-save};
+ * summary of problems {@code resident-form-error}; back to the list {@code resident-back}; an id that is not in the
+ * register {@code resident-missing}</li>
+ * <li>import: {@code import-upload}, {@code import-template} (download), {@code import-result},
+ * {@code import-rejected} (the table of rejected rows), {@code import-more}; back to the list
+ * {@code import-back}</li>
+ * </ul>
+ */
+@Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + ResidentsPlugin.ID)
+public final class ResidentsPlugin implements KioskPlugin {
+
+    static final String ID = "residents";
+    static final String LIST = "";
+    static final String EDIT = "edit";
+    static final String IMPORT = "import";
+
+    private final List<PluginView> views;
+
+    @Activate
+    public ResidentsPlugin(@Reference ResidentDirectory directory, @Reference Clock clock) {
+        this.views = List.of(
+                new PluginView(LIST, Audience.STAFF, context -> new ResidentListView(context, directory)),
+                new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory,
+                        LocalDate.now(clock.withZone(context.zone())))),
+                new PluginView(IMPORT, Audience.STAFF, context -> new ResidentImportView(context, directory)));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String titleKey() {
+        return "admin.residents.title";
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "admin.residents.description";
+    }
+
+    @Override
+    public String icon() {
+        return "vaadin:users";
+    }
+
+    @Override
+    public int order() {
+        return 900;
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.STAFF;
+    }
+
+    @Override
+    public List<PluginView> views() {
+        return views;
+    }
+}
