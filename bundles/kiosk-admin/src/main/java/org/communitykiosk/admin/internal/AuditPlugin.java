@@ -27,7 +27,7 @@ public final class AuditPlugin implements KioskPlugin {
     private final List<PluginView> views;
 
     @Activate
-    public AuditPlugin(@Reference AuditLog log, @Reference Clock clock) {
+    public AuditPlugin(@Reference(name = "log") AuditLog log, @Reference(name = "clock") Clock clock) {
         this.views = List.of(new PluginView("", Audience.STAFF, context -> new AuditView(context, log, clock)));
     }
 

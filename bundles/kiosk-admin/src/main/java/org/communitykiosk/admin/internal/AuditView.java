@@ -40,7 +40,7 @@ final class AuditView extends VerticalLayout {
 
     static final int PAGE_SIZE = 25;
     /** Audit action of an export: who took a copy of the log, and of which part. */
-    static final String EXPORT_ACTION = "admin.audit.export";
+    static final String EXPORT_ACTION = "audit.export";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditView.class);
 

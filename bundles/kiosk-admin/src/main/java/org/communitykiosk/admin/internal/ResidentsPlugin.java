@@ -47,7 +47,8 @@ public final class ResidentsPlugin implements KioskPlugin {
     private final List<PluginView> views;
 
     @Activate
-    public ResidentsPlugin(@Reference ResidentDirectory directory, @Reference Clock clock) {
+    public ResidentsPlugin(@Reference(name = "directory") ResidentDirectory directory,
+            @Reference(name = "clock") Clock clock) {
         this.views = List.of(
                 new PluginView(LIST, Audience.STAFF, context -> new ResidentListView(context, directory)),
                 new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory,

@@ -1,0 +1,207 @@
+package org.communitykiosk.admin.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.Problem;
+import org.communitykiosk.api.resident.ImportReport;
+import org.communitykiosk.api.resident.ImportReport.RowProblem;
+import org.communitykiosk.api.resident.Resident;
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+
+/** The resident screens built by hand with a fake register, as the plugin's view factories build them. */
+class ResidentScreensTest {
+
+    // download links (template, export) are registered with the UI that shows the screen, as in the shell
+    // (held here: Vaadin keeps the current UI by a weak reference)
+    private final com.vaadin.flow.component.UI ui = new com.vaadin.flow.component.UI();
+
+    @org.junit.jupiter.api.BeforeEach
+    void showInAUi() {
+        com.vaadin.flow.component.UI.setCurrent(ui);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void leaveTheUi() {
+        com.vaadin.flow.component.UI.setCurrent(null);
+    }
+
+    private static final LocalDate TODAY = LocalDate.of(2024, 3, 8);
+
+    private final FakeResidentDirectory directory = new FakeResidentDirectory();
+
+    @Test
+    void theListShowsAPageAtATimeWithTheTotal() {
+        directory.add(45);
+        TestContext context = new TestContext();
+        ResidentListView list = new ResidentListView(context, directory);
+
+        assertEquals(20, list.shown().size());
+        assertEquals("Resident 001", list.shown().get(0).name());
+        assertEquals("45 residents registered", Components.byId(list, "residents-total", Paragraph.class).getText());
+        Button previous = Components.byId(list, "residents-prev", Button.class);
+        Button next = Components.byId(list, "residents-next", Button.class);
+        assertFalse(previous.isEnabled());
+        assertTrue(next.isEnabled());
+        assertEquals("Page 1 of 3", Components.byId(list, "residents-page", com.vaadin.flow.component.html.Span.class)
+                .getText());
+
+        next.click();
+        next.click();
+        assertEquals(5, list.shown().size());
+        assertEquals("Resident 041", list.shown().get(0).name());
+        assertFalse(next.isEnabled());
+        assertTrue(previous.isEnabled());
+
+        previous.click();
+        assertEquals("Resident 021", list.shown().get(0).name());
+    }
+
+    @Test
+    void searchingStartsAtTheFirstPageAndACardTapSearchesForTheCard() {
+        directory.add(45);
+        TestContext context = new TestContext();
+        ResidentListView list = new ResidentListView(context, directory);
+        Components.byId(list, "residents-next", Button.class).click();
+
+        Components.byId(list, "residents-search", TextField.class).setValue("Resident 03");
+        assertEquals(10, list.shown().size());
+        assertEquals("Resident 030", list.shown().get(0).name());
+        assertFalse(Components.byId(list, "residents-total", Paragraph.class).isVisible());
+
+        context.cardHandler.cardTapped("KIOSK-CARD:10000007");
+        assertEquals("10000007", Components.byId(list, "residents-search", TextField.class).getValue());
+        assertEquals(List.of("Resident 007"), list.shown().stream().map(Resident::name).toList());
+    }
+
+    @Test
+    void anEmptyRegisterSaysSo() {
+        ResidentListView list = new ResidentListView(new TestContext(), directory);
+        assertTrue(Components.byId(list, "residents-empty", Paragraph.class).isVisible());
+        assertFalse(Components.byId(list, "residents-list", com.vaadin.flow.component.grid.Grid.class).isVisible());
+    }
+
+    @Test
+    void aRefusalIsShownNextToEachFieldAndInTheSummaryAndNothingIsWritten() {
+        directory.refusal = new InvalidInputException(List.of(Problem.of("cardNumber", "resident.card.invalid"),
+                Problem.of("birthDate", "resident.birthDate.future"), Problem.of(null, "resident.notFound", 5L)));
+        TestContext context = new TestContext();
+        ResidentForm form = new ResidentForm(context, directory, TODAY);
+        Components.byId(form, "resident-form-name", TextField.class).setValue("张三");
+        Components.byId(form, "resident-form-card", TextField.class).setValue("123");
+
+        Components.byId(form, "resident-save", Button.class).click();
+
+        TextField card = Components.byId(form, "resident-form-card", TextField.class);
+        assertTrue(card.isInvalid());
+        assertEquals("!resident.card.invalid!", card.getErrorMessage());
+        DatePicker birth = Components.byId(form, "resident-form-birthdate", DatePicker.class);
+        assertTrue(birth.isInvalid());
+        assertFalse(Components.byId(form, "resident-form-name", TextField.class).isInvalid());
+        Paragraph summary = Components.byId(form, "resident-form-error", Paragraph.class);
+        assertTrue(summary.isVisible());
+        assertEquals("Not saved. Please correct the following:\n!resident.card.invalid!\n"
+                + "!resident.birthDate.future!\n!resident.notFound!", summary.getText());
+        assertTrue(Components.byId(form, "resident-save", Button.class).isEnabled());
+        assertTrue(directory.written.isEmpty());
+        assertTrue(context.navigations.isEmpty());
+
+        // corrected: the marks go away and the list comes back
+        directory.refusal = null;
+        Components.byId(form, "resident-save", Button.class).click();
+        assertFalse(card.isInvalid());
+        assertFalse(summary.isVisible());
+        assertEquals(List.of(ResidentsPlugin.LIST), context.navigations);
+        assertEquals(List.of("Saved: 张三"), context.notices);
+        assertEquals(List.of(Actor.staff("admin")), directory.actors);
+    }
+
+    @Test
+    void aNewResidentIsCreatedWithWhatWasTypedAndACardTapFillsTheCard() {
+        TestContext context = new TestContext();
+        ResidentForm form = new ResidentForm(context, directory, TODAY);
+        Components.byId(form, "resident-form-name", TextField.class).setValue("李四");
+        context.cardHandler.cardTapped("KIOSK-CARD:12345678");
+        Components.byId(form, "resident-form-phone", TextField.class).setValue("13800138000");
+        Components.byId(form, "resident-form-birthdate", DatePicker.class).setValue(LocalDate.of(1950, 3, 8));
+        Components.byId(form, "resident-form-pin", PasswordField.class).setValue("1234");
+
+        Components.byId(form, "resident-save", Button.class).click();
+
+        assertEquals(1, directory.written.size());
+        var draft = directory.written.get(0);
+        assertEquals("李四", draft.name());
+        assertEquals("12345678", draft.cardNumber());
+        assertEquals("13800138000", draft.phone());
+        assertEquals(LocalDate.of(1950, 3, 8), draft.birthDate());
+        assertEquals("1234", draft.pin());
+    }
+
+    @Test
+    void editingShowsTheResidentAndKeepsThePinWhenLeftEmpty() {
+        directory.residents.add(new Resident(5, "王五", "87654321", "13900139000", "1", "1-101", "H1",
+                LocalDate.of(1948, 5, 1), true));
+        TestContext context = new TestContext("5");
+        ResidentForm form = new ResidentForm(context, directory, TODAY);
+        assertEquals("王五", Components.byId(form, "resident-form-name", TextField.class).getValue());
+        assertEquals("87654321", Components.byId(form, "resident-form-card", TextField.class).getValue());
+        assertEquals(LocalDate.of(1948, 5, 1),
+                Components.byId(form, "resident-form-birthdate", DatePicker.class).getValue());
+        PasswordField pin = Components.byId(form, "resident-form-pin", PasswordField.class);
+        assertEquals("", pin.getValue());
+        assertEquals("A PIN is set. Leave empty to keep it", pin.getHelperText());
+
+        Components.byId(form, "resident-save", Button.class).click();
+        assertEquals("", directory.written.get(0).pin());
+    }
+
+    @Test
+    void anUnknownResidentIsSaidToBeMissing() {
+        for (String segment : List.of("99", "abc")) {
+            ResidentForm form = new ResidentForm(new TestContext(segment), directory, TODAY);
+            assertTrue(Components.find(form, "resident-missing").isPresent(), segment);
+            assertTrue(Components.find(form, "resident-save").isEmpty(), segment);
+            assertTrue(Components.find(form, "resident-back").isPresent(), segment);
+        }
+    }
+
+    @Test
+    void anImportReadsTheFileAsUtf8AndSaysHowManyWereImported() {
+        directory.report = new ImportReport(3, List.of());
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory);
+        view.importFile(new ByteArrayInputStream(("\uFEFF" + ResidentTemplate.headerLine() + "\r\n张三,12345678,,,,,,\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+
+        assertTrue(directory.imported.contains("张三,12345678"));
+        assertEquals("3 residents imported", view.result().getText());
+        assertFalse(view.rejected().isVisible());
+    }
+
+    @Test
+    void aRejectedImportListsEveryRowAndSaysNothingWasImported() {
+        directory.report = new ImportReport(0, List.of(
+                new RowProblem(2, Problem.of("cardNumber", "resident.card.invalid")),
+                new RowProblem(5, Problem.of(null, "import.columns", 8, 7))));
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory);
+        view.importFile(new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
+
+        assertTrue(view.result().getText().contains("nothing was imported"), view.result().getText());
+        assertTrue(view.result().getText().startsWith("2 problems found"), view.result().getText());
+        assertTrue(view.rejected().isVisible());
+        assertEquals(2, view.rejected().getListDataView().getItems().count());
+    }
+}
