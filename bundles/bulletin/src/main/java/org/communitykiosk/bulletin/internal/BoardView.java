@@ -12,13 +12,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
-/** The public board: today's notices as large cards, pinned first, then newest first. A tap opens the notice. */
+/**
+ * The public board: today's notices as large cards, pinned first, then newest first. A tap opens the notice. No back
+ * button of its own: the shell's big home button is on every screen, and the board is the plugin's first screen.
+ */
 final class BoardView extends VerticalLayout {
 
     BoardView(ViewContext context, NoticeBoard board, LocalDate today) {
         setId("bulletin-board");
         setMaxWidth(Screens.CONTENT_WIDTH);
-        add(Screens.backButton("bulletin-home", context.text("bulletin.home"), context::home));
         add(Screens.heading(context.text("bulletin.board.heading")));
 
         List<Notice> notices = board.current(today);
@@ -59,7 +61,8 @@ final class BoardView extends VerticalLayout {
         preview.getStyle().set("margin", "8px 0 0").set("white-space", "pre-line").set("overflow", "hidden")
                 .set("display", "-webkit-box").set("-webkit-line-clamp", "2").set("-webkit-box-orient", "vertical");
 
-        Paragraph posted = new Paragraph(context.text("bulletin.board.posted", Screens.date(context, notice.createdAt())));
+        Paragraph posted =
+                new Paragraph(context.text("bulletin.board.posted", Screens.date(context, notice.createdAt())));
         Screens.textSize(posted, Screens.TEXT_SIZE);
         posted.getStyle().set("margin", "8px 0 0").set("color", "var(--lumo-secondary-text-color)");
 

@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Reference;
  * Element ids, kept stable for browser tests:
  * <ul>
  * <li>board: {@code bulletin-board}; each notice card {@code notice-<id>}; staff link to manage
- * {@code bulletin-manage-link}; back to home {@code bulletin-home}</li>
+ * {@code bulletin-manage-link} (home is the shell's {@code home-button})</li>
  * <li>notice: {@code notice-title}, {@code notice-body}; back to the board {@code notice-back}</li>
  * <li>manage: {@code bulletin-manage}; {@code notice-new}; per notice {@code notice-row-<id>},
  * {@code notice-edit-<id>}, {@code notice-toggle-<id>}; back to the board {@code manage-back}</li>
@@ -48,7 +48,7 @@ public final class BulletinPlugin implements KioskPlugin {
     private final List<PluginView> views;
 
     @Activate
-    public BulletinPlugin(@Reference NoticeBoard board, @Reference Clock clock) {
+    public BulletinPlugin(@Reference(name = "board") NoticeBoard board, @Reference(name = "clock") Clock clock) {
         this.views = List.of(
                 new PluginView(BOARD, Audience.PUBLIC, context -> new BoardView(context, board, today(clock, context))),
                 new PluginView(NOTICE, Audience.PUBLIC,

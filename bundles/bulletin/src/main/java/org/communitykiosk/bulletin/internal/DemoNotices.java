@@ -22,9 +22,10 @@ public final class DemoNotices {
     static final Actor DEMO = Actor.system("demo");
 
     @Activate
-    public DemoNotices(@Reference KioskSettings settings, @Reference NoticeBoard board, @Reference Clock clock) {
+    public DemoNotices(@Reference(name = "settings") KioskSettings settings,
+            @Reference(name = "board") NoticeBoard board, @Reference(name = "clock") Clock clock) {
         if (settings.demoData() && board.all().isEmpty()) {
-            post(board, LocalDate.now(clock.withZone(settings.zone())), texts(settings.defaultLocale()));
+            post(board, LocalDate.now(clock), texts(settings.defaultLocale()));
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.TimeZone;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
-import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.store.Migration;
 import org.communitykiosk.api.store.SchemaMigrations;
@@ -60,16 +59,16 @@ public final class JdbcNoticeBoard implements NoticeBoard {
 
     private final Transactions transactions;
     private final AuditLog auditLog;
+    /** The platform clock, in the community's time zone. */
     private final Clock clock;
-    private final KioskSettings settings;
 
     @Activate
-    public JdbcNoticeBoard(@Reference Transactions transactions, @Reference SchemaMigrations migrations,
-            @Reference AuditLog auditLog, @Reference Clock clock, @Reference KioskSettings settings) {
+    public JdbcNoticeBoard(@Reference(name = "transactions") Transactions transactions,
+            @Reference(name = "migrations") SchemaMigrations migrations,
+            @Reference(name = "auditLog") AuditLog auditLog, @Reference(name = "clock") Clock clock) {
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.clock = clock;
-        this.settings = settings;
         migrations.migrate(OWNER, MIGRATIONS);
     }
 
@@ -172,7 +171,7 @@ public final class JdbcNoticeBoard implements NoticeBoard {
 
     /** The community's date now, against which expiry dates are checked. */
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(settings.zone()));
+        return LocalDate.now(clock);
     }
 
     /** Microseconds: what both Derby and PostgreSQL keep, so a notice reads back as it was written. */

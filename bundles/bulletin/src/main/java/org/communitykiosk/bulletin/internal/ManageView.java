@@ -1,6 +1,7 @@
 package org.communitykiosk.bulletin.internal;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.communitykiosk.api.plugin.ViewContext;
 
@@ -44,7 +45,7 @@ final class ManageView extends VerticalLayout {
 
     private void showRows() {
         rows.removeAll();
-        var notices = board.all();
+        List<Notice> notices = board.all();
         if (notices.isEmpty()) {
             Paragraph empty = new Paragraph(context.text("bulletin.manage.empty"));
             Screens.textSize(empty, Screens.TEXT_SIZE);

@@ -3,14 +3,12 @@ package org.communitykiosk.bulletin.internal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.Problem;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.store.StoreException;
 
-import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -86,7 +84,9 @@ final class NoticeForm extends VerticalLayout {
         error.setId("notice-form-error");
         error.setVisible(false);
         Screens.textSize(error, Screens.TEXT_SIZE);
-        error.getStyle().set("font-weight", "600");
+        // several problems not about one field come as lines of one message
+        error.getStyle().set("font-weight", "600").set("color", "var(--lumo-error-text-color)")
+                .set("white-space", "pre-line");
 
         editing.ifPresent(notice -> {
             title.setValue(notice.title());
@@ -94,8 +94,6 @@ final class NoticeForm extends VerticalLayout {
             expires.setValue(notice.expiresOn());
             pinned.setValue(notice.pinned());
         });
-        Stream.<HasStyle>of(title, body, expires, pinned).forEach(f -> f.getStyle().set("font-size", Screens.TEXT_SIZE));
-
         save = Screens.bigButton("notice-save", context.text("bulletin.form.save"),
                 () -> save(editing.map(Notice::id)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -50,7 +50,8 @@ final class NoticeView extends VerticalLayout {
         title.getStyle().set("margin", "0");
         Screens.textSize(title, Screens.DETAIL_TITLE_SIZE);
 
-        Paragraph posted = new Paragraph(context.text("bulletin.board.posted", Screens.date(context, notice.createdAt())));
+        Paragraph posted =
+                new Paragraph(context.text("bulletin.board.posted", Screens.date(context, notice.createdAt())));
         Screens.textSize(posted, Screens.TEXT_SIZE);
         posted.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
 
@@ -62,7 +63,8 @@ final class NoticeView extends VerticalLayout {
 
         add(states, title, posted, body);
         if (notice.expiresOn() != null) {
-            Paragraph expires = new Paragraph(context.text("bulletin.notice.expires", Screens.date(context, notice.expiresOn())));
+            Paragraph expires =
+                    new Paragraph(context.text("bulletin.notice.expires", Screens.date(context, notice.expiresOn())));
             Screens.textSize(expires, Screens.TEXT_SIZE);
             add(expires);
         }

@@ -22,11 +22,12 @@ import com.vaadin.flow.component.icon.VaadinIcon;
  */
 final class Screens {
 
-    /** Main text; the platform minimum is 18px. */
-    static final String TEXT_SIZE = "22px";
-    static final String TITLE_SIZE = "26px";
-    static final String DETAIL_TITLE_SIZE = "34px";
-    static final String DETAIL_TEXT_SIZE = "26px";
+    // the theme's sizes, so that the shell's large-text mode enlarges these too: 22/26/30/36px, 28/32/38/46px large
+    static final String TEXT_SIZE = "var(--lumo-font-size-m)";
+    static final String TITLE_SIZE = "var(--lumo-font-size-l)";
+    static final String HEADING_SIZE = "var(--lumo-font-size-xl)";
+    static final String DETAIL_TITLE_SIZE = "var(--lumo-font-size-xxl)";
+    static final String DETAIL_TEXT_SIZE = "var(--lumo-font-size-l)";
     static final String CONTENT_WIDTH = "960px";
 
     private Screens() {
@@ -34,25 +35,22 @@ final class Screens {
 
     static H2 heading(String text) {
         H2 heading = new H2(text);
-        heading.getStyle().set("font-size", "30px").set("margin", "0");
+        heading.getStyle().set("font-size", HEADING_SIZE).set("margin", "0");
         return heading;
     }
 
     /** The big button that leaves the screen, first on every screen so that it is always in reach. */
     static Button backButton(String id, String text, Runnable action) {
-        Button back = new Button(text, VaadinIcon.ARROW_LEFT.create(), click -> action.run());
-        back.setId(id);
-        back.addThemeVariants(ButtonVariant.LUMO_LARGE);
-        back.getStyle().set("min-height", "64px").set("min-width", "200px").set("font-size", TEXT_SIZE);
+        Button back = bigButton(id, text, action);
+        back.setIcon(VaadinIcon.ARROW_LEFT.create());
         return back;
     }
 
-    /** A large action button (at least 60 x 60 px). */
+    /** A large action button (the theme already makes every button at least 64 x 64 px). */
     static Button bigButton(String id, String text, Runnable action) {
         Button button = new Button(text, click -> action.run());
         button.setId(id);
         button.addThemeVariants(ButtonVariant.LUMO_LARGE);
-        button.getStyle().set("min-height", "64px").set("min-width", "120px").set("font-size", TEXT_SIZE);
         return button;
     }
 
