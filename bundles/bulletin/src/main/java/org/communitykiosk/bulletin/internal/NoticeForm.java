@@ -33,9 +33,10 @@ final class NoticeForm extends VerticalLayout {
     private final DatePicker expires = new DatePicker();
     private final Checkbox pinned = new Checkbox();
     private final Paragraph error = new Paragraph();
-    private Button save;
     private final Map<String, HasValidation> fields = Map.of(NoticeRules.TITLE, title, NoticeRules.BODY, body,
             NoticeRules.EXPIRES_ON, expires);
+    /** Built with the form, once it is known whether a notice is posted or changed. */
+    private Button save;
 
     NoticeForm(ViewContext context, NoticeBoard board, LocalDate today) {
         this.context = context;
@@ -94,7 +95,7 @@ final class NoticeForm extends VerticalLayout {
             expires.setValue(notice.expiresOn());
             pinned.setValue(notice.pinned());
         });
-        save = Screens.bigButton("notice-save", context.text("bulletin.form.save"),
+        save = Screens.bigButton("notice-save", context.text(creating ? "bulletin.form.post" : "bulletin.form.save"),
                 () -> save(editing.map(Notice::id)));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // a second tap while the first is being saved must not post the notice twice
