@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 [ -d node_modules/playwright-core ] || npm install --no-audit --no-fund --silent
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
-node platform-bench.mjs ../distribution/target/kiosk-*.tar.gz
+node platform-bench.mjs ../distribution/target/kiosk-distribution-*.tar.gz

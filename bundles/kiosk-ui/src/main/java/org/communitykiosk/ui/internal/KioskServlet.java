@@ -2,6 +2,7 @@ package org.communitykiosk.ui.internal;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,9 +106,10 @@ public class KioskServlet extends VaadinServlet {
         try {
             synchronized (servletContext) {
                 if (context.getAttribute(Lookup.class) == null) {
-                    // without a Lookup attribute VaadinServlet.init silently returns without a service
-                    Map<Class<?>, Collection<Class<?>>> services = Map.of(ResourceProvider.class,
-                            List.of(BundleResourceProvider.class));
+                    // without a Lookup attribute VaadinServlet.init silently returns without a service;
+                    // the initializer adds its defaults to this map, so it must be mutable
+                    Map<Class<?>, Collection<Class<?>>> services = new HashMap<>();
+                    services.put(ResourceProvider.class, List.of(BundleResourceProvider.class));
                     new LookupInitializer().initialize(context, services,
                             lookup -> context.setAttribute(Lookup.class, lookup));
                     VaadinAppShellInitializer.init(Set.of(KioskAppShell.class), context);

@@ -247,7 +247,7 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         Duration timeout = state.staff().isPresent() ? settings.staffIdleTimeout() : settings.residentIdleTimeout();
         // the countdown is part of the timeout: warn when it is about to run out
         long warnAfter = timeout.toMillis() - IdleCountdown.countdownFor(timeout).toMillis();
-        getElement().executeJs(IDLE_JS, getElement(), warnAfter);
+        getElement().executeJs(IDLE_JS, getElement(), (double) warnAfter);
     }
 
     private void switchLanguage(Locale locale) {
