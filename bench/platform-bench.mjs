@@ -88,6 +88,6 @@ for (const r of runs) {
 shell('feature:install kiosk-bulletin');
 
 await browser.close();
-karaf.kill('SIGTERM');
+execFileSync('pkill', ['-f', `karaf.home=${home}`]);
 await sleep(3000);
 console.log(`(distribution unpacked in ${work})`);

@@ -116,10 +116,13 @@ public final class KioskServer implements BeforeAllCallback {
         }
 
         private void stop() {
+            // bin/karaf runs the JVM as a child (to support restarts): stop the JVM, then the script
+            karaf.descendants().forEach(ProcessHandle::destroy);
             if (karaf.isAlive()) {
                 karaf.destroy();
                 try {
                     if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+                        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
                         karaf.destroyForcibly();
                     }
                 } catch (InterruptedException e) {

@@ -277,8 +277,9 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         });
     }
 
+    // at the bottom: a notice at the top would cover the header's home and log-out buttons
     private void notice(String message) {
-        Notification notification = Notification.show(message, 4000, Notification.Position.TOP_CENTER);
+        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_CENTER);
         notification.addThemeName("kiosk-notice");
     }
 

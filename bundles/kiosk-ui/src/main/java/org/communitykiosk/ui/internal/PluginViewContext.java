@@ -97,7 +97,7 @@ final class PluginViewContext implements ViewContext {
 
     @Override
     public void notify(String text) {
-        Notification notification = Notification.show(text, 4000, Notification.Position.TOP_CENTER);
+        Notification notification = Notification.show(text, 4000, Notification.Position.BOTTOM_CENTER);
         notification.addThemeName("kiosk-notice");
     }
 }
