@@ -16,7 +16,6 @@ import org.communitykiosk.bloodpressure.device.SFloat;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * A monitor for demonstrations and tests: each measurement takes the next scripted step of the settings
@@ -25,7 +24,6 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(service = BloodPressureMonitor.class, configurationPid = StationConfig.PID,
         property = BloodPressureMonitor.DRIVER + "=" + SimulatedMonitor.DRIVER)
-@Designate(ocd = StationConfig.class)
 public final class SimulatedMonitor implements BloodPressureMonitor {
 
     static final String DRIVER = "simulator";
