@@ -1,0 +1,58 @@
+package org.communitykiosk.points.internal;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.communitykiosk.api.Actor;
+
+/**
+ * Volunteer service hours: logged by the volunteer, pending until staff confirm them or the resident served taps
+ * their card; a confirmation credits points on the ledger in the same transaction. Every write is audited.
+ */
+public interface ServiceHours {
+
+    /** The rules in force (categories, rounding, caps). */
+    PointsRules rules();
+
+    /**
+     * Logs hours as pending. A repeat with the same idempotency key returns the first entry.
+     *
+     * @throws org.communitykiosk.api.InvalidInputException bad duration, date, category, overlap, unknown resident
+     */
+    HoursEntry log(HoursDraft draft, Actor by);
+
+    /** Staff confirm a pending entry; points are credited. */
+    HoursEntry confirm(long entryId, Actor staff);
+
+    /** The resident served confirms by tapping their card: only for an entry naming them. */
+    HoursEntry confirmByServed(long entryId, long tappedResidentId);
+
+    /** Staff reject a pending entry with a reason (shown to the volunteer). */
+    HoursEntry reject(long entryId, String reason, Actor staff);
+
+    /** Confirms each pending entry of the list (each in its own transaction); returns how many were confirmed. */
+    int confirmAll(List<Long> entryIds, Actor staff);
+
+    Optional<HoursEntry> entry(long id);
+
+    /** Pending entries, oldest first. */
+    List<HoursEntry> pending(int offset, int limit);
+
+    /** A volunteer's entries, newest first. */
+    List<HoursEntry> entries(long volunteerId, int offset, int limit);
+
+    /** Confirmed minutes of the volunteer: in the year and overall. */
+    Totals totals(long volunteerId, int year);
+
+    /** The month's volunteers by confirmed minutes, names masked, without those who opted out. */
+    List<BoardLine> board(YearMonth month, int limit);
+
+    boolean boardOptOut(long residentId);
+
+    void setBoardOptOut(long residentId, boolean optOut, Actor by);
+
+    /** Confirmed minutes in a year and overall. */
+    record Totals(long minutesThisYear, long minutesOverall) {
+    }
+}
