@@ -84,6 +84,22 @@ final class KioskBrowser implements AutoCloseable {
         new Actions(driver).sendKeys(token + "\n").perform();
     }
 
+    /** Staff sign-in through the kiosk's own screen (Karaf JAAS realm). */
+    void signInStaff(String user, String password) {
+        open("staff").find("#staff-user");
+        type("#staff-user", user);
+        type("#staff-password", password);
+        click("#staff-submit");
+        find("#session-name");
+    }
+
+    /** Chooses a file in a vaadin-upload (its file input lives in the shadow root). */
+    void upload(String uploadSelector, java.nio.file.Path file) {
+        WebElement upload = find(uploadSelector);
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(file.toAbsolutePath().toString());
+    }
+
     String bodyText() {
         return driver.findElement(By.tagName("body")).getText();
     }
