@@ -17,7 +17,9 @@ import org.communitykiosk.plugins.api.PluginManager;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,13 +42,35 @@ public final class FeaturePluginManager implements PluginManager {
     private final AuditLog audit;
     private final Supplier<List<String>> hiddenPlugins;
     private final ReentrantLock busy = new ReentrantLock();
+    private ServiceTracker<KioskSettings, KioskSettings> settingsTracker;
 
     @Activate
     public FeaturePluginManager(@Reference(name = "features") FeaturesService features,
             @Reference(name = "audit") AuditLog audit,
-            @Reference(name = "settings") KioskSettings settings, BundleContext context) {
-        // the settings service is re-registered on every change, which re-activates this component with it
-        this(new KarafFeatureCatalog(features, context), audit, settings::hiddenPlugins);
+            BundleContext context) {
+        this(new KarafFeatureCatalog(features, context), audit,
+                new ServiceTracker<>(context, KioskSettings.class, null));
+    }
+
+    /*
+     * The settings service is re-registered on every settings change. Tracked, not referenced: a static reference would
+     * re-activate this manager (and the console plugins using it, whose tiles would blink) on every change.
+     */
+    private FeaturePluginManager(FeatureCatalog catalog, AuditLog audit,
+            ServiceTracker<KioskSettings, KioskSettings> settings) {
+        this(catalog, audit, () -> {
+            KioskSettings current = settings.getService();
+            return current == null ? List.<String>of() : current.hiddenPlugins();
+        });
+        this.settingsTracker = settings;
+        settings.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (settingsTracker != null) {
+            settingsTracker.close();
+        }
     }
 
     FeaturePluginManager(FeatureCatalog catalog, AuditLog audit, Supplier<List<String>> hiddenPlugins) {
