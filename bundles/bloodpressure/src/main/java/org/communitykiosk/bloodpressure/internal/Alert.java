@@ -15,7 +15,7 @@ record Alert(long id, long residentId, Kind kind, Reading reading, Instant creat
         CRISIS, CONSECUTIVE;
 
         String key() {
-            return "bloodpressure.alert.kind." + name();
+            return "bloodpressure.alerts.kind." + name();
         }
     }
 
