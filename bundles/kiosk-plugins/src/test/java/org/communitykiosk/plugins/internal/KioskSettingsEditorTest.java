@@ -22,7 +22,8 @@ class KioskSettingsEditorTest {
     void fileInstallConfiguration() {
         store.properties.putAll(Map.of("service.pid", "org.communitykiosk.kiosk",
                 "felix.fileinstall.filename", "file:/kiosk/etc/org.communitykiosk.kiosk.cfg", "kioskId", "kiosk-1",
-                "kioskName", "社区服务站", "communityName", "示范社区", "defaultLanguage", "zh-CN",
+                "kioskName", "社区服务站", "communityName", "示范社区"));
+        store.properties.putAll(Map.of("defaultLanguage", "zh-CN",
                 "residentIdleTimeoutSeconds", "60", "staffIdleTimeoutSeconds", "300", "demoData", "true",
                 "tileOrder", "bulletin", "hiddenPlugins", ""));
     }
