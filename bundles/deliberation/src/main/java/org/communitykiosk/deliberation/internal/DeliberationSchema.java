@@ -11,6 +11,10 @@ import org.communitykiosk.api.store.Migration;
  * code), so nothing joins it to {@code deliberation_voter_register}, which says who has voted (and, for a named poll
  * only, what). One ballot per voter is the register's primary key (poll, voter key), where the voter key is the
  * resident ({@code R:<id>}) or, when one vote per household, the household ({@code H:<code>}).
+ * <p>
+ * {@code deliberation_poll_counter} holds {@value JdbcCouncil#STRIPES} rows per open or closed poll: a ballot adds one to
+ * a random row while it is accepting, closing stops every row; striped so that concurrent ballots do not queue on one
+ * row lock and their commits can be flushed together.
  */
 final class DeliberationSchema {
 
@@ -69,12 +73,18 @@ final class DeliberationSchema {
                 secret BOOLEAN NOT NULL,
                 majority VARCHAR(12) NOT NULL,
                 state VARCHAR(8) NOT NULL,
-                ballots_cast INTEGER NOT NULL,
                 opened_at TIMESTAMP,
                 closed_at TIMESTAMP,
                 present_at_close INTEGER,
                 CONSTRAINT deliberation_poll_pk PRIMARY KEY (id),
                 CONSTRAINT deliberation_poll_motion UNIQUE (motion_id)
+            )""", """
+            CREATE TABLE deliberation_poll_counter (
+                poll_id BIGINT NOT NULL,
+                stripe INTEGER NOT NULL,
+                ballots INTEGER NOT NULL,
+                accepting BOOLEAN NOT NULL,
+                CONSTRAINT deliberation_poll_counter_pk PRIMARY KEY (poll_id, stripe)
             )""", """
             CREATE TABLE deliberation_attendance (
                 meeting_id BIGINT NOT NULL,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.communitykiosk.api.Actor;
@@ -37,9 +38,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * A ballot is one transaction: the register row (its primary key refuses a second ballot of the voter or household,
  * also when two kiosks submit at the same moment: the second insert waits for the first and then fails), the ballot
  * row (random id and receipt, no voter, no time), the audit entry (who voted in which poll, never what), and last a
- * conditional {@code UPDATE ... SET ballots_cast = ballots_cast + 1 WHERE state = 'OPEN'}. Closing updates the same
- * row to CLOSED: a ballot either committed before the close (and is counted) or finds the poll closed and is rolled
- * back. The count is always read from the ballots themselves, so after a crash the poll is closed and counted as usual.
+ * conditional {@code UPDATE deliberation_poll_counter SET ballots = ballots + 1 WHERE ... AND accepting = TRUE} on
+ * one of the poll's counter rows. Closing sets every counter row of the poll to not accepting, which waits for the
+ * ballots holding them: a ballot either committed before the close (and is counted) or finds the poll closed and is
+ * rolled back. The count is always read from the ballots themselves, so after a crash the poll is closed and counted as usual.
  */
 @Component(service = Council.class, configurationPid = DeliberationConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -50,8 +52,12 @@ public final class JdbcCouncil implements Council {
 
     private static final String MEETING = "SELECT id, title, starts_at, place, eligibility, building, quorum,"
             + " open_poll_id FROM deliberation_meeting";
+    /** Counter rows per poll. */
+    static final int STRIPES = 16;
+
     private static final String POLL = "SELECT id, motion_id, meeting_id, kind, options, max_choices, secret,"
-            + " majority, state, ballots_cast, opened_at, closed_at, present_at_close FROM deliberation_poll";
+            + " majority, state, (SELECT COALESCE(SUM(c.ballots), 0) FROM deliberation_poll_counter c"
+            + " WHERE c.poll_id = p.id), opened_at, closed_at, present_at_close FROM deliberation_poll p";
 
     private final Transactions transactions;
     private final AuditLog auditLog;
@@ -147,8 +153,8 @@ public final class JdbcCouncil implements Council {
                 motionId = key(ps);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliberation_poll (motion_id, meeting_id,"
-                    + " kind, options, max_choices, secret, majority, state, ballots_cast)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " kind, options, max_choices, secret, majority, state)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, motionId);
                 ps.setLong(2, meetingId);
                 ps.setString(3, motion.kind().name());
@@ -258,6 +264,15 @@ public final class JdbcCouncil implements Council {
                     throw InvalidInputException.of(null, "deliberation.problem.poll.notPending");
                 }
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliberation_poll_counter (poll_id, stripe,"
+                    + " ballots, accepting) VALUES (?, ?, 0, TRUE)")) {
+                for (int stripe = 0; stripe < STRIPES; stripe++) {
+                    ps.setLong(1, pollId);
+                    ps.setInt(2, stripe);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
             auditLog.record(by, ACTION + "poll.open", "poll:" + pollId, null);
             return findPoll(c, pollId).orElseThrow();
         });
@@ -271,7 +286,6 @@ public final class JdbcCouncil implements Council {
             Poll found = findPoll(c, pollId).orElseThrow(() -> pollNotFound(pollId));
             Meeting meeting = findMeeting(c, found.meetingId()).orElseThrow();
             int present = present(c, meeting);
-            // waits for a ballot holding the row; from this commit on, every later ballot finds the poll closed
             try (PreparedStatement ps = c.prepareStatement("UPDATE deliberation_poll SET state = 'CLOSED',"
                     + " closed_at = ?, present_at_close = ? WHERE id = ? AND state = 'OPEN'")) {
                 Sql.setInstant(ps, 1, now());
@@ -283,6 +297,12 @@ public final class JdbcCouncil implements Council {
                     }
                     throw InvalidInputException.of(null, "deliberation.problem.poll.notOpen");
                 }
+            }
+            // waits for every ballot holding a counter row; from this commit on, every later ballot is refused
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deliberation_poll_counter SET accepting = FALSE"
+                    + " WHERE poll_id = ?")) {
+                ps.setLong(1, pollId);
+                ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE deliberation_meeting SET open_poll_id = NULL"
                     + " WHERE id = ? AND open_poll_id = ?")) {
@@ -302,9 +322,14 @@ public final class JdbcCouncil implements Council {
     @Override
     public void checkVoter(long pollId, Resident voter) {
         transactions.required(c -> {
-            Poll poll = findPoll(c, pollId).orElseThrow(() -> pollNotFound(pollId));
-            if (poll.state() != PollState.OPEN) {
-                throw notOpen();
+            Poll poll = pollSettings(c, pollId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT state FROM deliberation_poll WHERE id = ?")) {
+                ps.setLong(1, pollId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !PollState.OPEN.name().equals(rs.getString(1))) {
+                        throw notOpen();
+                    }
+                }
             }
             Meeting meeting = meetingSettings(c, poll.meetingId());
             checkEligible(meeting, voter);
@@ -357,10 +382,11 @@ public final class JdbcCouncil implements Council {
             }
             // who voted in which poll, as the register says; never the choice or the receipt
             auditLog.record(Actor.resident(voter.id()), ACTION + "ballot.cast", "poll:" + pollId, null);
-            // last, so that ballots wait for each other only for the commit; refused once the poll is closed
-            try (PreparedStatement ps = c.prepareStatement("UPDATE deliberation_poll SET ballots_cast ="
-                    + " ballots_cast + 1 WHERE id = ? AND state = 'OPEN'")) {
+            // last, so that the counter row is held only until the commit; refused once the poll is closed
+            try (PreparedStatement ps = c.prepareStatement("UPDATE deliberation_poll_counter SET ballots ="
+                    + " ballots + 1 WHERE poll_id = ? AND stripe = ? AND accepting = TRUE")) {
                 ps.setLong(1, pollId);
+                ps.setInt(2, ThreadLocalRandom.current().nextInt(STRIPES));
                 if (ps.executeUpdate() == 0) {
                     throw notOpen();
                 }
@@ -540,7 +566,7 @@ public final class JdbcCouncil implements Council {
     }
 
     private static Optional<Poll> findPoll(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(POLL + " WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(POLL + " WHERE p.id = ?")) {
             ps.setLong(1, id);
             return polls(ps).stream().findFirst();
         }
@@ -562,7 +588,7 @@ public final class JdbcCouncil implements Council {
 
     private static List<Motion> motions(Connection c, long meetingId) throws SQLException {
         List<Poll> polls;
-        try (PreparedStatement ps = c.prepareStatement(POLL + " WHERE meeting_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(POLL + " WHERE p.meeting_id = ?")) {
             ps.setLong(1, meetingId);
             polls = polls(ps);
         }
