@@ -1,0 +1,126 @@
+package org.communitykiosk.points.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.KioskPlugin;
+import org.communitykiosk.api.plugin.PluginView;
+import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.resident.Identification;
+import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.points.api.Ledger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Points for services (志愿积分): volunteers log service hours, staff or the resident served confirm them, confirmed
+ * hours earn points on the ledger, which residents see, transfer within their household or donate, and the love
+ * market spends through {@link Ledger}.
+ * <p>
+ * Views, below {@code /points}:
+ * <ul>
+ * <li>{@code ""} (resident): balance, hours this year and overall, milestones, board opt-out, buttons</li>
+ * <li>{@code log} (resident): log hours; then "confirm by the card of the person served" or "staff will confirm"</li>
+ * <li>{@code statement} (resident): the resident's statement, newest first, 10 a page</li>
+ * <li>{@code transfer} (resident): give points to a household member or donate them to the community pool</li>
+ * <li>{@code queue} (staff): pending entries: confirm, reject with a reason, confirm the ticked ones</li>
+ * <li>{@code board} (public): this month's volunteer board (志愿之星), names masked</li>
+ * </ul>
+ * Element ids, kept stable for browser tests:
+ * <ul>
+ * <li>home: {@code points-home}; {@code points-balance}, {@code points-hours-year}, {@code points-hours-total},
+ * {@code points-milestones} (each reached milestone {@code points-milestone-<hours>}), {@code points-board-optout}
+ * (checkbox); buttons {@code points-log-link}, {@code points-statement-link}, {@code points-transfer-link},
+ * {@code points-board-link}, staff only {@code points-queue-link}; without a resident: {@code points-no-resident}</li>
+ * <li>log: {@code points-log}; fields {@code points-log-category}, {@code points-log-date}, {@code points-log-start},
+ * {@code points-log-minutes}, {@code points-log-place}; {@code points-log-submit} (staff confirm later),
+ * {@code points-log-by-card} (the person served confirms by card), {@code points-log-error}; after submitting:
+ * {@code points-log-done}; waiting for the served person's card: {@code points-log-tap} with
+ * {@code points-log-tap-cancel}; confirmed: {@code points-log-confirmed}; back {@code points-log-back}</li>
+ * <li>statement: {@code points-statement}; lines {@code points-line-<posting id>}; {@code points-statement-prev},
+ * {@code points-statement-next}, {@code points-statement-page}, empty {@code points-statement-empty}; back
+ * {@code points-statement-back}</li>
+ * <li>transfer: {@code points-transfer}; {@code points-transfer-balance}, {@code points-transfer-member} (select),
+ * {@code points-transfer-points}, {@code points-transfer-submit}, {@code points-donate-submit},
+ * {@code points-transfer-error}, {@code points-transfer-done}; back {@code points-transfer-back}</li>
+ * <li>queue: {@code points-queue}; per entry {@code points-entry-<id>}, {@code points-entry-select-<id>} (checkbox),
+ * {@code points-entry-confirm-<id>}, {@code points-entry-reason-<id>}, {@code points-entry-reject-<id>};
+ * {@code points-queue-confirm-selected}, {@code points-queue-empty}, {@code points-queue-error}; back
+ * {@code points-queue-back}</li>
+ * <li>board: {@code points-board}; rows {@code points-board-<rank>}; empty {@code points-board-empty}</li>
+ * </ul>
+ */
+@Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + PointsPlugin.ID)
+public final class PointsPlugin implements KioskPlugin {
+
+    static final String ID = "points";
+
+    static final String HOME = "";
+    static final String LOG = "log";
+    static final String STATEMENT = "statement";
+    static final String TRANSFER = "transfer";
+    static final String QUEUE = "queue";
+    static final String BOARD = "board";
+
+    private final List<PluginView> views;
+
+    @Activate
+    public PointsPlugin(@Reference(name = "ledger") Ledger ledger, @Reference(name = "hours") ServiceHours hours,
+            @Reference(name = "residents") ResidentDirectory residents,
+            @Reference(name = "identification") Identification identification,
+            @Reference(name = "clock") Clock clock) {
+        this.views = List.of(
+                new PluginView(HOME, Audience.RESIDENT,
+                        context -> new HomeView(context, ledger, hours, today(clock, context))),
+                new PluginView(LOG, Audience.RESIDENT,
+                        context -> new LogView(context, hours, identification, today(clock, context))),
+                new PluginView(STATEMENT, Audience.RESIDENT, context -> new StatementView(context, ledger, residents)),
+                new PluginView(TRANSFER, Audience.RESIDENT,
+                        context -> new TransferView(context, ledger, residents)),
+                new PluginView(QUEUE, Audience.STAFF, context -> new QueueView(context, hours, residents)),
+                new PluginView(BOARD, Audience.PUBLIC,
+                        context -> new BoardView(context, hours, today(clock, context))));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String titleKey() {
+        return "points.title";
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "points.description";
+    }
+
+    @Override
+    public String icon() {
+        return "vaadin:handshake";
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.RESIDENT;
+    }
+
+    @Override
+    public List<PluginView> views() {
+        return views;
+    }
+
+    private static LocalDate today(Clock clock, ViewContext context) {
+        return LocalDate.now(clock.withZone(context.zone()));
+    }
+}

@@ -1,0 +1,246 @@
+package org.communitykiosk.points.internal;
+
+import static org.communitykiosk.points.internal.FakeContext.find;
+import static org.communitykiosk.points.internal.FakeContext.get;
+import static org.communitykiosk.points.internal.FakeContext.ids;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.PluginView;
+import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.core.testing.TestDatabase;
+import org.communitykiosk.points.api.Account;
+import org.communitykiosk.points.api.TransferKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+
+/** The screens built as the shell builds them, against the real stores, without a browser. */
+class ScreensTest {
+
+    private static final Actor STAFF = Actor.staff("wang");
+
+    private final TestDatabase db = new TestDatabase();
+    private final JdbcLedger ledger = LedgerTest.ledger(db);
+    private final JdbcServiceHours hours = ServiceHoursTest.hours(db, ledger, Map.of());
+    private final Resident zhang = LedgerTest.resident(db, "张桂兰", "10000001", "H1");
+    private final Resident li = LedgerTest.resident(db, "李建国", "10000002", "H1");
+    private final LocalDate today = LocalDate.now(db.clock());
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void earn(Resident r, long points) {
+        ledger.book(TransferKind.EARN, Account.ISSUED, Account.resident(r.id()), points, null, 0, null, STAFF);
+    }
+
+    private HoursEntry confirmed(Resident r, LocalDate date, int hour, int minutes) {
+        HoursEntry e = hours.log(new HoursDraft(r.id(), "other", date, LocalTime.of(hour, 0), minutes, null, null,
+                null), STAFF);
+        return hours.confirm(e.id(), STAFF);
+    }
+
+    @Test
+    void pluginViewsAndAudiences() {
+        PointsPlugin plugin = new PointsPlugin(ledger, hours, db.residents(), db.identification(), db.clock());
+        assertEquals("points", plugin.id());
+        assertEquals(Audience.RESIDENT, plugin.audience());
+        Map<String, Audience> views = plugin.views().stream()
+                .collect(Collectors.toMap(PluginView::path, PluginView::audience));
+        assertEquals(Map.of("", Audience.RESIDENT, "log", Audience.RESIDENT, "statement", Audience.RESIDENT,
+                "transfer", Audience.RESIDENT, "queue", Audience.STAFF, "board", Audience.PUBLIC), views);
+        for (PluginView view : plugin.views()) {
+            FakeContext context = view.audience() == Audience.STAFF ? FakeContext.staff() : FakeContext.resident(zhang);
+            assertDoesNotThrow(view, context);
+        }
+    }
+
+    private static void assertDoesNotThrow(PluginView view, FakeContext context) {
+        try {
+            assertNotNull(view.factory().create(context));
+        } catch (Exception e) {
+            throw new AssertionError(view.path(), e);
+        }
+    }
+
+    @Test
+    void homeShowsBalanceHoursAndMilestones() {
+        confirmed(zhang, today, 0, 1440);
+        for (int day = 1; day <= 5; day++) {
+            confirmed(zhang, today.minusDays(day), 0, 1440);
+        }
+        HomeView view = new HomeView(FakeContext.resident(zhang), ledger, hours, today);
+        assertEquals("Points: 480", text(get(view, "points-balance"))); // daily cap 80 x 6 days
+        assertEquals("Hours of service in 2025: 144", text(get(view, "points-hours-year")));
+        assertTrue(find(view, "points-milestone-100").isPresent());
+        assertTrue(find(view, "points-milestone-500").isEmpty());
+        assertTrue(text(get(view, "points-milestones")).contains("356 more hours to reach 500 hours."));
+        assertTrue(find(view, "points-queue-link").isEmpty());
+        assertTrue(find(new HomeView(FakeContext.staff(), ledger, hours, today), "points-queue-link").isPresent());
+    }
+
+    @Test
+    void logFormRefusesBadInputNextToTheFieldAndWritesNothing() {
+        FakeContext context = FakeContext.resident(zhang);
+        LogView view = new LogView(context, hours, db.identification(), today);
+        value(view, "points-log-category", "cleaning");
+        value(view, "points-log-minutes", 0);
+        ((Button) get(view, "points-log-submit")).click();
+        assertEquals("The time must be more than 0 minutes.", error(view, "points-log-minutes"));
+        assertEquals(List.of(), hours.pending(0, 10));
+        assertTrue(((Button) get(view, "points-log-submit")).isEnabled());
+    }
+
+    @Test
+    void logFormSubmitsForStaffOnceEvenOnADoubleTap() {
+        FakeContext context = FakeContext.resident(zhang);
+        LogView view = new LogView(context, hours, db.identification(), today);
+        value(view, "points-log-category", "cleaning");
+        value(view, "points-log-minutes", 90);
+        Button submit = (Button) get(view, "points-log-submit");
+        submit.click();
+        assertTrue(find(view, "points-log-done").isPresent());
+        submit.click();
+        assertEquals(1, hours.pending(0, 10).size());
+        assertEquals(HoursEntry.Status.PENDING, hours.pending(0, 10).get(0).status());
+    }
+
+    @Test
+    void thePersonServedConfirmsByTappingTheirCard() {
+        FakeContext context = FakeContext.resident(zhang);
+        LogView view = new LogView(context, hours, db.identification(), today);
+        value(view, "points-log-category", "elderly-care");
+        value(view, "points-log-minutes", 60);
+        ((Button) get(view, "points-log-by-card")).click();
+        assertTrue(find(view, "points-log-tap").isPresent());
+
+        context.cardHandler.cardTapped("99999999");
+        assertEquals("This card is not known. Please tap again or ask staff for help.",
+                text(get(view, "points-log-tap-error")));
+        context.cardHandler.cardTapped("10000001"); // the volunteer's own card
+        assertEquals("You cannot confirm your own service.", text(get(view, "points-log-tap-error")));
+        assertEquals(List.of(), hours.entries(zhang.id(), 0, 10));
+
+        context.cardHandler.cardTapped("10000002");
+        assertEquals("Confirmed: you earned 10 points.", text(get(view, "points-log-confirmed")));
+        assertEquals(10, ledger.balance(Account.resident(zhang.id())));
+        context.cardHandler.cardTapped("10000002");
+        assertEquals(10, ledger.balance(Account.resident(zhang.id())));
+    }
+
+    @Test
+    void statementIsNewestFirstInPagesOfTen() {
+        earn(zhang, 100);
+        for (int i = 1; i <= 11; i++) {
+            ledger.donate(zhang.id(), 1, "d" + i, STAFF);
+        }
+        FakeContext context = FakeContext.resident(zhang);
+        StatementView view = new StatementView(context, ledger, db.residents());
+        List<String> lines = ids(view, "points-line-");
+        assertEquals(10, lines.size());
+        assertTrue(text(get(view, lines.get(0))).startsWith("-1 points"));
+        assertTrue(text(get(view, lines.get(0))).contains("Community pool"));
+        assertEquals("Page 1 of 2", text(get(view, "points-statement-page")));
+        ((Button) get(view, "points-statement-next")).click();
+        List<String> last = ids(view, "points-line-");
+        assertEquals(2, last.size());
+        assertTrue(text(get(view, last.get(1))).startsWith("+100 points"));
+        assertTrue(text(get(view, last.get(1))).contains("Volunteer service"));
+        assertFalse(((Button) get(view, "points-statement-next")).isEnabled());
+    }
+
+    @Test
+    void transferToTheHouseholdAndDonationWithClearMessages() {
+        earn(zhang, 30);
+        FakeContext context = FakeContext.resident(zhang);
+        TransferView view = new TransferView(context, ledger, db.residents());
+        value(view, "points-transfer-points", 20);
+        ((Button) get(view, "points-transfer-submit")).click(); // the only member, li, is preselected
+        assertEquals(20, ledger.balance(Account.resident(li.id())));
+        assertEquals("Gave 20 points to 李建国.", text(get(view, "points-transfer-done")));
+        assertEquals("Points: 10", text(get(view, "points-transfer-balance")));
+
+        ((Button) get(view, "points-donate-submit")).click();
+        assertEquals("Not enough points: you have 10, this needs 20.", text(get(view, "points-transfer-error")));
+        value(view, "points-transfer-points", 10);
+        ((Button) get(view, "points-donate-submit")).click();
+        assertEquals(10, ledger.balance(Account.COMMUNITY_POOL));
+        assertEquals(0, ledger.balance(Account.resident(zhang.id())));
+    }
+
+    @Test
+    void staffQueueConfirmsRejectsAndConfirmsSelected() {
+        HoursEntry a = hours.log(new HoursDraft(zhang.id(), "other", today, LocalTime.of(8, 0), 60, null, null, "a"),
+                STAFF);
+        HoursEntry b = hours.log(new HoursDraft(zhang.id(), "other", today, LocalTime.of(10, 0), 60, null, null, "b"),
+                STAFF);
+        HoursEntry c = hours.log(new HoursDraft(li.id(), "other", today, LocalTime.of(10, 0), 60, null, null, "c"),
+                STAFF);
+        HoursEntry d = hours.log(new HoursDraft(li.id(), "other", today, LocalTime.of(12, 0), 60, null, null, "d"),
+                STAFF);
+        FakeContext context = FakeContext.staff();
+        QueueView view = new QueueView(context, hours, db.residents());
+        assertEquals(List.of("points-entry-" + a.id(), "points-entry-" + b.id(), "points-entry-" + c.id(),
+                "points-entry-" + d.id()), ids(view, "points-entry-").stream()
+                        .filter(id -> id.matches("points-entry-\\d+")).toList());
+        assertTrue(text(get(view, "points-entry-" + a.id())).contains("张桂兰"));
+
+        ((Button) get(view, "points-entry-confirm-" + a.id())).click();
+        assertEquals(8, ledger.balance(Account.resident(zhang.id())));
+
+        ((Button) get(view, "points-entry-reject-" + b.id())).click();
+        assertEquals("Please give the reason.", text(get(view, "points-queue-error")));
+        value(view, "points-entry-reason-" + b.id(), "was not on duty");
+        ((Button) get(view, "points-entry-reject-" + b.id())).click();
+        assertEquals("was not on duty", hours.entry(b.id()).orElseThrow().rejectReason());
+
+        value(view, "points-entry-select-" + c.id(), true);
+        value(view, "points-entry-select-" + d.id(), true);
+        ((Button) get(view, "points-queue-confirm-selected")).click();
+        assertEquals(16, ledger.balance(Account.resident(li.id())));
+        assertTrue(find(view, "points-queue-empty").isPresent());
+        assertTrue(context.notifications.contains("Confirmed 2."));
+    }
+
+    @Test
+    void boardShowsMaskedNamesOfTheMonth() {
+        confirmed(zhang, today, 8, 60);
+        confirmed(li, today, 8, 120);
+        BoardView view = new BoardView(FakeContext.passerBy(), hours, today);
+        assertTrue(text(view).contains("Volunteer stars of June 2025"));
+        assertEquals("No. 1李**  2 hours", text(get(view, "points-board-1")));
+        assertEquals("No. 2张**  1 hours", text(get(view, "points-board-2")));
+        assertFalse(text(view).contains("李建国"));
+    }
+
+    private static String text(Component component) {
+        return component.getElement().getTextRecursively();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void value(Component root, String id, T value) {
+        ((HasValue<?, T>) get(root, id)).setValue(value);
+    }
+
+    private static String error(Component root, String id) {
+        HasValidation field = (HasValidation) get(root, id);
+        assertTrue(field.isInvalid(), id + " marked invalid");
+        return field.getErrorMessage();
+    }
+}
