@@ -1,0 +1,105 @@
+package org.communitykiosk.deliberation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every translation key in the plugin's sources exists in Chinese and in English, and the two files have the same
+ * keys. Keys are the string literals {@code "deliberation.<...>"} in the main sources; audit actions are built from the
+ * prefix {@code "deliberation.notice."} and are not keys.
+ */
+class MessagesTest {
+
+    /** Keys built from enum names: prefix + constant. */
+    private static Set<String> enumKeys() {
+        Set<String> keys = new TreeSet<>();
+        add(keys, "deliberation.category.", Matters.Category.values());
+        add(keys, "deliberation.route.", Matters.Route.values());
+        add(keys, "deliberation.state.", Matters.State.values());
+        add(keys, "deliberation.eligibility.", Council.Eligibility.values());
+        add(keys, "deliberation.kind.", Council.PollKind.values());
+        add(keys, "deliberation.rule.", Council.MajorityRule.values());
+        add(keys, "deliberation.pollState.", Council.PollState.values());
+        add(keys, "deliberation.outcome.", Council.Outcome.values());
+        return keys;
+    }
+
+    private static void add(Set<String> keys, String prefix, Enum<?>[] values) {
+        for (Enum<?> value : values) {
+            keys.add(prefix + value.name());
+        }
+    }
+
+    private static final Pattern KEY = Pattern.compile("\"(deliberation\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+
+    @Test
+    void everyKeyUsedInTheSourcesIsTranslatedInBothLanguages() throws IOException {
+        Set<String> used = usedKeys();
+        used.addAll(enumKeys());
+        assertTrue(used.size() > 100, "found the keys: " + used);
+        for (String file : new String[] { "messages_zh_CN", "messages_en" }) {
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(load(file).stringPropertyNames());
+            assertEquals(Set.of(), missing, "missing in " + file);
+        }
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        assertEquals(new TreeSet<>(load("messages_zh_CN").stringPropertyNames()),
+                new TreeSet<>(load("messages_en").stringPropertyNames()));
+    }
+
+    /** The shell formats with MessageFormat only when there are arguments, so a quote would show in one case. */
+    @Test
+    void valuesAreNotBlankAndHaveNoSingleQuotes() throws IOException {
+        for (String file : new String[] { "messages_zh_CN", "messages_en" }) {
+            Properties messages = load(file);
+            for (String key : messages.stringPropertyNames()) {
+                String value = messages.getProperty(key);
+                assertFalse(value.isBlank(), file + " " + key);
+                assertFalse(value.contains("'"), file + " " + key + " has a single quote");
+                assertTrue(key.startsWith("deliberation."), file + " " + key);
+            }
+        }
+    }
+
+    private static Set<String> usedKeys() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = KEY.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    keys.add(matcher.group(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + name + ".properties");
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
