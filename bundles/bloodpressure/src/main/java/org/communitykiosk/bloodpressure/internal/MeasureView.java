@@ -157,15 +157,18 @@ final class MeasureView extends VerticalLayout {
 
     /** Once a second: the countdown, and the next step when it has run out. */
     void tick() {
-        if (protocol == null || deadline == null) {
+        if (protocol == null) {
+            return;
+        }
+        // keep the shell's idle countdown from ending the session while the resident sits still as told
+        getElement().executeJs("document.dispatchEvent(new Event('input'))");
+        if (deadline == null) {
             return;
         }
         long seconds = Math.max(0, Duration.between(clock.instant(), deadline).toSeconds());
         if (countdown != null) {
             countdown.setText(context.text("bloodpressure.countdown", seconds / 60, String.format("%02d", seconds % 60)));
         }
-        // keep the shell's idle countdown from ending the session while the resident sits still as told
-        getElement().executeJs("document.dispatchEvent(new Event('input'))");
         if (!clock.instant().isBefore(deadline)) {
             deadline = null;
             if (protocol.phase() == MeasurementProtocol.Phase.REST) {

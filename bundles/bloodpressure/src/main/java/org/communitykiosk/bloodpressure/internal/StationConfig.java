@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "CHINA_2018 (default), ACC_AHA_2017 or ESH_2023")
     String guideline() default "CHINA_2018";
 
-    @AttributeDefinition(description = "Monitor driver: simulator, or none for manual entry only")
+    @AttributeDefinition(description = "Monitor driver: simulator, serial, or none for manual entry only")
     String driver() default "simulator";
 
     @AttributeDefinition(description = "Rest before the first reading, seconds (a volunteer may skip it)")
@@ -27,4 +27,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Simulator: milliseconds from start to the reading")
     int simulatorDelayMillis() default 3000;
+
+    @AttributeDefinition(description = "Serial driver: the port, for example /dev/ttyUSB0 or COM3")
+    String serialPort() default "";
+
+    @AttributeDefinition(description = "Serial driver: baud rate (8 data bits, 1 stop bit, no parity)")
+    int serialBaudRate() default 9600;
+
+    @AttributeDefinition(description = "Serial driver: a regular expression matched against each line the monitor"
+            + " prints, with named groups sys and dia, optionally pulse, and optionally irregular (any text there"
+            + " marks an irregular pulse)")
+    String serialLinePattern() default LinePattern.DEFAULT;
 }

@@ -309,6 +309,21 @@ class ScreensTest {
             public int simulatorDelayMillis() {
                 return 0;
             }
+
+            @Override
+            public String serialPort() {
+                return "";
+            }
+
+            @Override
+            public int serialBaudRate() {
+                return 9600;
+            }
+
+            @Override
+            public String serialLinePattern() {
+                return LinePattern.DEFAULT;
+            }
         };
     }
 }
