@@ -75,8 +75,9 @@ final class Screens {
         panel.setId(id);
         panel.setWidthFull();
         panel.getStyle().set("box-sizing", "border-box").set("padding", "20px 24px").set("border-radius", "12px")
-                .set("border", "3px solid #1a1a1a").set("background", category.colour.css)
-                .set("color", category.colour.text());
+                .set("border", "3px solid #1a1a1a")
+                .set("background", category == null ? "var(--lumo-base-color)" : category.colour.css)
+                .set("color", category == null ? "var(--lumo-body-text-color)" : category.colour.text());
         Span name = new Span(category == null ? "" : context.text(category.key()));
         name.setId(id + "-category");
         name.getStyle().set("display", "block").set("font-size", HUGE_SIZE).set("font-weight", "700")
