@@ -132,6 +132,11 @@ final class KarafFeatureCatalog implements FeatureCatalog {
 
     @Override
     public Version platformApiVersion() {
+        return pluginApiVersion();
+    }
+
+    /** The version of the plugin SPI package the kiosk-api bundle exports. */
+    static Version pluginApiVersion() {
         Bundle api = FrameworkUtil.getBundle(KioskPlugin.class);
         if (api == null) {
             return Version.emptyVersion;

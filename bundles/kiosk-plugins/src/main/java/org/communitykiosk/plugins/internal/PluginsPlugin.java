@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Staff console: the kiosk's plugins, with install, upgrade and uninstall, for role {@code kiosk-admin} only.
@@ -21,7 +23,12 @@ import org.osgi.service.component.annotations.Reference;
  * {@code plugin-state-<feature>} (state in words), {@code plugin-shown-<feature>}, and the buttons present for its
  * state {@code plugin-install-<feature>}, {@code plugin-upgrade-<feature>}, {@code plugin-uninstall-<feature>};
  * while Karaf works {@code plugins-progress} (progress bar, hidden otherwise) and {@code plugins-progress-text};
- * a refusal or failure {@code plugins-error}; back home {@code plugins-home}.
+ * a refusal or failure {@code plugins-error}; to the import screen {@code plugins-import} (only with Karaf's KAR
+ * support); back home {@code plugins-home}.
+ * <p>
+ * View {@code /plugins/import} (ADMIN, only with Karaf's KAR support): archives found on a USB stick as buttons
+ * {@code plugins-import-file-<n>} (in {@code plugins-import-files}), {@code plugins-import-upload},
+ * {@code plugins-import-progress}, {@code plugins-import-error}, back to the list {@code plugins-import-back}.
  * <p>
  * Karaf's work runs on this component's own single thread, never on a UI thread; the screen is updated through
  * {@code ui.access}.
@@ -30,6 +37,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class PluginsPlugin implements KioskPlugin {
 
     static final String ID = "plugins";
+    static final String IMPORT = "import";
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "kiosk-plugins-worker");
@@ -39,8 +47,13 @@ public final class PluginsPlugin implements KioskPlugin {
     private final List<PluginView> views;
 
     @Activate
-    public PluginsPlugin(@Reference(name = "manager") PluginManager manager) {
-        this.views = List.of(new PluginView("", Audience.ADMIN, context -> new PluginsView(context, manager, worker)));
+    public PluginsPlugin(@Reference(name = "manager") PluginManager manager,
+            @Reference(name = "importer", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) PluginImport importer) {
+        this.views = importer == null
+                ? List.of(new PluginView("", Audience.ADMIN, context -> new PluginsView(context, manager, worker, false)))
+                : List.of(new PluginView("", Audience.ADMIN, context -> new PluginsView(context, manager, worker, true)),
+                        new PluginView(IMPORT, Audience.ADMIN, context -> new ImportView(context, importer, worker)));
     }
 
     @Deactivate

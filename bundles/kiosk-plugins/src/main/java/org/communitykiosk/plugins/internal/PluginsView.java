@@ -35,7 +35,7 @@ final class PluginsView extends VerticalLayout {
     private final Paragraph error = new Paragraph();
     private boolean running;
 
-    PluginsView(ViewContext context, PluginManager manager, Executor worker) {
+    PluginsView(ViewContext context, PluginManager manager, Executor worker, boolean canImport) {
         this.context = context;
         this.manager = manager;
         this.worker = worker;
@@ -54,7 +54,12 @@ final class PluginsView extends VerticalLayout {
         error.setVisible(false);
 
         add(Screens.backButton("plugins-home", context.text("plugins.home"), context::home),
-                Screens.heading(context.text("plugins.heading")), progressText, progress, error, list);
+                Screens.heading(context.text("plugins.heading")));
+        if (canImport) {
+            add(Screens.bigButton("plugins-import", context.text("plugins.import"),
+                    () -> context.navigate(PluginsPlugin.IMPORT)));
+        }
+        add(progressText, progress, error, list);
         showList();
     }
 

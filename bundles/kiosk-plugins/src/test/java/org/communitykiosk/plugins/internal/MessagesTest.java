@@ -61,7 +61,7 @@ class MessagesTest {
     }
 
     private static final Set<String> AUDIT_ACTIONS = Set.of("plugins.install", "plugins.upgrade",
-            "plugins.uninstall", "settings.update", "backup.start");
+            "plugins.uninstall", "plugins.import", "settings.update", "backup.start");
 
     private static Set<String> usedKeys() throws IOException {
         Set<String> keys = new TreeSet<>();

@@ -22,7 +22,7 @@ class PluginsViewTest {
 
     @Test
     void theScreenIsForAdministratorsOnly() {
-        PluginsPlugin plugin = new PluginsPlugin(manager);
+        PluginsPlugin plugin = new PluginsPlugin(manager, null);
         assertEquals("plugins", plugin.id());
         assertEquals(Audience.ADMIN, plugin.audience());
         assertTrue(plugin.views().stream().allMatch(v -> v.audience() == Audience.ADMIN));
@@ -31,7 +31,7 @@ class PluginsViewTest {
     @Test
     void listsPluginsWithStateInWordsAndTheActionsThatFit() {
         karaf.feature("kiosk-bulletin", "0.1.0", true, "bulletin").feature("kiosk-points", "0.1.0", false);
-        PluginsView view = new PluginsView(FakeContext.staff(), manager, Runnable::run);
+        PluginsView view = new PluginsView(FakeContext.staff(), manager, Runnable::run, false);
         assertEquals(List.of("plugin-row-kiosk-bulletin", "plugin-row-kiosk-points"), FakeContext.ids(view, "plugin-row-"));
         assertEquals("Installed", ((Span) FakeContext.get(view, "plugin-state-kiosk-bulletin")).getText());
         assertEquals("Not installed", ((Span) FakeContext.get(view, "plugin-state-kiosk-points")).getText());
@@ -46,7 +46,7 @@ class PluginsViewTest {
         karaf.feature("kiosk-points", "0.1.0", false);
         FakeContext context = FakeContext.staff();
         List<Runnable> queued = new java.util.ArrayList<>();
-        PluginsView view = new PluginsView(context, manager, queued::add);
+        PluginsView view = new PluginsView(context, manager, queued::add, false);
         ((Button) FakeContext.get(view, "plugin-install-kiosk-points")).click();
         Component progress = FakeContext.get(view, "plugins-progress");
         assertTrue(progress.isVisible(), "progress shown while Karaf works");
@@ -64,7 +64,7 @@ class PluginsViewTest {
     void aRefusalIsShownInWords() {
         karaf.feature("kiosk-future", "2.0.0", false);
         karaf.imports.put("mvn:test/kiosk-future/2.0.0", "org.communitykiosk.api.plugin;version=\"[2.0,3)\"");
-        PluginsView view = new PluginsView(FakeContext.staff(), manager, Runnable::run);
+        PluginsView view = new PluginsView(FakeContext.staff(), manager, Runnable::run, false);
         ((Button) FakeContext.get(view, "plugin-install-kiosk-future")).click();
         Paragraph error = (Paragraph) FakeContext.get(view, "plugins-error");
         assertTrue(error.isVisible());

@@ -1,0 +1,137 @@
+package org.communitykiosk.plugins.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.plugin.ViewContext;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.FileBuffer;
+
+/**
+ * Import a plugin archive, from a USB stick (files found are offered as buttons) or by upload. A refused file is
+ * explained and changes nothing; an accepted one adds its plugins to the list as not installed.
+ */
+final class ImportView extends VerticalLayout {
+
+    static final int MAX_BYTES = 200 * 1024 * 1024;
+
+    private final ViewContext context;
+    private final PluginImport importer;
+    private final Executor worker;
+    private final ProgressBar progress = new ProgressBar();
+    private final Paragraph error = new Paragraph();
+    private final VerticalLayout offered = new VerticalLayout();
+    private boolean running;
+
+    ImportView(ViewContext context, PluginImport importer, Executor worker) {
+        this.context = context;
+        this.importer = importer;
+        this.worker = worker;
+        setMaxWidth(Screens.CONTENT_WIDTH);
+
+        progress.setId("plugins-import-progress");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        error.setId("plugins-import-error");
+        error.setVisible(false);
+        Screens.textSize(error, Screens.TEXT_SIZE);
+        error.getStyle().set("font-weight", "600");
+        offered.setId("plugins-import-files");
+        offered.setPadding(false);
+
+        add(Screens.backButton("plugins-import-back", context.text("plugins.import.back"), () -> context.navigate("")),
+                Screens.heading(context.text("plugins.import.heading")), progress, error);
+        if (!importer.available()) {
+            error.setText(context.text("plugins.import.unavailable"));
+            error.setVisible(true);
+            return;
+        }
+        Paragraph usb = new Paragraph(context.text("plugins.import.usb"));
+        Screens.textSize(usb, Screens.TEXT_SIZE);
+        FileBuffer buffer = new FileBuffer();
+        Upload upload = new Upload(buffer);
+        upload.setId("plugins-import-upload");
+        upload.setAcceptedFileTypes(".kar");
+        upload.setMaxFileSize(MAX_BYTES);
+        upload.setMaxFiles(1);
+        upload.addSucceededListener(done -> {
+            Path file = buffer.getFileData().getFile().toPath();
+            run(file, done.getFileName(), true);
+        });
+        Paragraph uploadText = new Paragraph(context.text("plugins.import.upload"));
+        Screens.textSize(uploadText, Screens.TEXT_SIZE);
+        add(usb, offered, uploadText, upload);
+        showOffered();
+    }
+
+    private void showOffered() {
+        offered.removeAll();
+        List<Path> files = importer.offered();
+        if (files.isEmpty()) {
+            Paragraph none = new Paragraph(context.text("plugins.import.none"));
+            Screens.textSize(none, Screens.TEXT_SIZE);
+            offered.add(none);
+        }
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Button button = Screens.bigButton("plugins-import-file-" + i, file.getFileName().toString(),
+                    () -> run(file, file.getFileName().toString(), false));
+            button.setTooltipText(file.toString());
+            offered.add(button);
+        }
+    }
+
+    private void run(Path file, String name, boolean deleteAfter) {
+        if (running) {
+            return;
+        }
+        running = true;
+        error.setVisible(false);
+        progress.setVisible(true);
+        try {
+            worker.execute(() -> {
+                try {
+                    List<String> added = importer.importArchive(file, name, context.session().actor());
+                    Screens.update(this, () -> done(context.text("plugins.import.done", String.join(", ", added)),
+                            null));
+                } catch (InvalidInputException refused) {
+                    Screens.update(this, () -> done(null, context.describe(refused)));
+                } catch (RuntimeException e) {
+                    Screens.update(this, () -> done(null, context.text("plugins.kar.error.karaf", name)));
+                } finally {
+                    if (deleteAfter) {
+                        try {
+                            Files.deleteIfExists(file);
+                        } catch (IOException e) {
+                            // a temporary upload; the system cleans its temp folder
+                        }
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done(null, context.text("plugins.kar.error.karaf", name));
+        }
+    }
+
+    private void done(String message, String problem) {
+        running = false;
+        progress.setVisible(false);
+        if (problem == null) {
+            context.notify(message);
+            context.navigate("");
+        } else {
+            error.setText(problem);
+            error.setVisible(true);
+        }
+    }
+}
