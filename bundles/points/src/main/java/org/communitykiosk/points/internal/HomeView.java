@@ -77,7 +77,9 @@ final class HomeView extends VerticalLayout {
                 () -> context.navigate(PointsPlugin.BOARD)));
         if (context.session().permits(Audience.STAFF)) {
             more.add(Screens.bigButton("points-queue-link", context.text("points.home.queue"),
-                    () -> context.navigate(PointsPlugin.QUEUE)));
+                    () -> context.navigate(PointsPlugin.QUEUE)),
+                    Screens.bigButton("points-report-link", context.text("points.home.report"),
+                            () -> context.navigate(PointsPlugin.REPORT)));
         }
         more.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         more.getStyle().set("gap", "16px");

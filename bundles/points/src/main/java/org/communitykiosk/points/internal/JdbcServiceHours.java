@@ -359,6 +359,33 @@ public final class JdbcServiceHours implements ServiceHours {
     }
 
     @Override
+    public List<ReportRow> report(LocalDate from, LocalDate until) {
+        // grouped by day in SQL (month functions differ between Derby and PostgreSQL), by month here
+        java.util.Map<String, ReportRow> months = new java.util.TreeMap<>();
+        transactions.required(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT service_date, category, COUNT(*),"
+                    + " SUM(duration_minutes), SUM(points), SUM(pool_points) FROM points_hours"
+                    + " WHERE status = 'CONFIRMED' AND service_date >= ? AND service_date < ?"
+                    + " GROUP BY service_date, category")) {
+                ps.setDate(1, Date.valueOf(from));
+                ps.setDate(2, Date.valueOf(until));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        YearMonth month = YearMonth.from(rs.getDate(1).toLocalDate());
+                        ReportRow day = new ReportRow(month, rs.getString(2), rs.getInt(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6));
+                        months.merge(month + "\t" + day.category(), day, (a, b) -> new ReportRow(month, a.category(),
+                                a.entries() + b.entries(), a.minutes() + b.minutes(), a.points() + b.points(),
+                                a.poolPoints() + b.poolPoints()));
+                    }
+                }
+            }
+            return null;
+        });
+        return List.copyOf(months.values());
+    }
+
+    @Override
     public boolean boardOptOut(long residentId) {
         return transactions.required(c -> {
             try (PreparedStatement ps =

@@ -28,13 +28,14 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code transfer} (resident): give points to a household member or donate them to the community pool</li>
  * <li>{@code queue} (staff): pending entries: confirm, reject with a reason, confirm the ticked ones</li>
  * <li>{@code board} (public): this month's volunteer board (志愿之星), names masked</li>
+ * <li>{@code report} (staff), {@code report/<year>}: confirmed hours and points per month and category, CSV</li>
  * </ul>
  * Element ids, kept stable for browser tests:
  * <ul>
  * <li>home: {@code points-home}; {@code points-balance}, {@code points-hours-year}, {@code points-hours-total},
  * {@code points-milestones} (each reached milestone {@code points-milestone-<hours>}), {@code points-board-optout}
  * (checkbox); buttons {@code points-log-link}, {@code points-statement-link}, {@code points-transfer-link},
- * {@code points-board-link}, staff only {@code points-queue-link}; without a resident: {@code points-no-resident}</li>
+ * {@code points-board-link}, staff only {@code points-queue-link} and {@code points-report-link}; without a resident: {@code points-no-resident}</li>
  * <li>log: {@code points-log}; fields {@code points-log-category}, {@code points-log-date}, {@code points-log-start},
  * {@code points-log-minutes}, {@code points-log-place}; {@code points-log-submit} (staff confirm later),
  * {@code points-log-by-card} (the person served confirms by card), {@code points-log-error}; after submitting:
@@ -50,7 +51,11 @@ import org.osgi.service.component.annotations.Reference;
  * {@code points-entry-confirm-<id>}, {@code points-entry-reason-<id>}, {@code points-entry-reject-<id>};
  * {@code points-queue-confirm-selected}, {@code points-queue-empty}, {@code points-queue-error}; back
  * {@code points-queue-back}</li>
- * <li>board: {@code points-board}; rows {@code points-board-<rank>}; empty {@code points-board-empty}</li>
+ * <li>board: {@code points-board}; rows {@code points-board-<rank>}; empty {@code points-board-empty}; back (for a
+ * signed-in resident) {@code points-board-back}</li>
+ * <li>report: {@code points-report}; rows {@code points-report-<yyyy-MM>-<category>}, {@code points-report-total},
+ * {@code points-report-empty}, CSV link {@code points-report-csv}, {@code points-report-prev},
+ * {@code points-report-next}; back {@code points-report-back}</li>
  * </ul>
  */
 @Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + PointsPlugin.ID)
@@ -64,6 +69,7 @@ public final class PointsPlugin implements KioskPlugin {
     static final String TRANSFER = "transfer";
     static final String QUEUE = "queue";
     static final String BOARD = "board";
+    static final String REPORT = "report";
 
     private final List<PluginView> views;
 
@@ -82,7 +88,9 @@ public final class PointsPlugin implements KioskPlugin {
                         context -> new TransferView(context, ledger, residents)),
                 new PluginView(QUEUE, Audience.STAFF, context -> new QueueView(context, hours, residents)),
                 new PluginView(BOARD, Audience.PUBLIC,
-                        context -> new BoardView(context, hours, today(clock, context))));
+                        context -> new BoardView(context, hours, today(clock, context))),
+                new PluginView(REPORT, Audience.STAFF,
+                        context -> new ReportView(context, hours, today(clock, context))));
     }
 
     @Override

@@ -50,7 +50,10 @@ record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long 
     /** Reads the configuration; malformed categories and negative numbers are refused with a clear message. */
     static PointsRules from(PointsConfig config) {
         Map<String, Long> categories = new LinkedHashMap<>();
-        for (String entry : config.categories()) {
+        // a .cfg file gives "a:10,b:8" as one string; a .config file or the web console gives an array
+        List<String> entries = java.util.Arrays.stream(config.categories()).flatMap(e -> java.util.Arrays.stream(
+                e.split(","))).map(String::strip).filter(e -> !e.isEmpty()).toList();
+        for (String entry : entries) {
             String[] parts = entry.split(":");
             if (parts.length != 2 || !parts[0].strip().matches("[a-z0-9-]{1,40}")) {
                 throw new IllegalArgumentException("category as id:pointsPerHour (id of a-z, 0-9, -): " + entry);

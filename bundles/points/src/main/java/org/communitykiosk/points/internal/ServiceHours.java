@@ -48,6 +48,9 @@ public interface ServiceHours {
     /** The month's volunteers by confirmed minutes, names masked, without those who opted out. */
     List<BoardLine> board(YearMonth month, int limit);
 
+    /** Confirmed service per month and category with service dates in [from, until), by month then category. */
+    List<ReportRow> report(java.time.LocalDate from, java.time.LocalDate until);
+
     boolean boardOptOut(long residentId);
 
     void setBoardOptOut(long residentId, boolean optOut, Actor by);

@@ -51,6 +51,12 @@ class PointsRulesTest {
     }
 
     @Test
+    void categoriesFromACfgFileAsOneCommaSeparatedString() {
+        PointsRules rules = PointsRules.from(config(Map.of("categories", new String[] { "a:10, b:8 ," })));
+        assertEquals(Map.of("a", 10L, "b", 8L), rules.pointsPerHour());
+    }
+
+    @Test
     void badConfigurationIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> PointsRules.from(config(Map.of("categories", new String[] { "no-points" }))));

@@ -41,8 +41,18 @@ class ScreensTest {
     private final Resident li = LedgerTest.resident(db, "李建国", "10000002", "H1");
     private final LocalDate today = LocalDate.now(db.clock());
 
+    // the CSV download link is registered with the UI that shows the screen, as in the shell
+    // (held here: Vaadin keeps the current UI by a weak reference)
+    private final com.vaadin.flow.component.UI ui = new com.vaadin.flow.component.UI();
+
+    @org.junit.jupiter.api.BeforeEach
+    void currentUi() {
+        com.vaadin.flow.component.UI.setCurrent(ui);
+    }
+
     @AfterEach
     void close() {
+        com.vaadin.flow.component.UI.setCurrent(null);
         db.close();
     }
 
@@ -64,7 +74,8 @@ class ScreensTest {
         Map<String, Audience> views = plugin.views().stream()
                 .collect(Collectors.toMap(PluginView::path, PluginView::audience));
         assertEquals(Map.of("", Audience.RESIDENT, "log", Audience.RESIDENT, "statement", Audience.RESIDENT,
-                "transfer", Audience.RESIDENT, "queue", Audience.STAFF, "board", Audience.PUBLIC), views);
+                "transfer", Audience.RESIDENT, "queue", Audience.STAFF, "board", Audience.PUBLIC, "report", Audience.STAFF),
+                views);
         for (PluginView view : plugin.views()) {
             FakeContext context = view.audience() == Audience.STAFF ? FakeContext.staff() : FakeContext.resident(zhang);
             assertDoesNotThrow(view, context);
@@ -227,6 +238,26 @@ class ScreensTest {
         assertEquals("No. 1李**  2 hours", text(get(view, "points-board-1")));
         assertEquals("No. 2张**  1 hours", text(get(view, "points-board-2")));
         assertFalse(text(view).contains("李建国"));
+    }
+
+    @Test
+    void reportPerMonthAndCategoryWithCsv() {
+        confirmed(zhang, today, 8, 90);
+        confirmed(li, today, 8, 60);
+        ReportView view = new ReportView(FakeContext.staff(), hours, today);
+        assertEquals("2025-06  Other service: 2 entries, 2.5 hours, 20 points, 0 to the community pool",
+                text(get(view, "points-report-2025-06-other")));
+        assertEquals("Total 2.5 hours, 20 points", text(get(view, "points-report-total")));
+        assertTrue(find(view, "points-report-csv").isPresent());
+        assertTrue(find(new ReportView(FakeContext.staff("2024"), hours, today), "points-report-empty").isPresent());
+    }
+
+    @Test
+    void csvIsQuotedAndSafeForSpreadsheets() {
+        String csv = ReportRow.csv(List.of(new ReportRow(java.time.YearMonth.of(2025, 6), "a,b", 1, 90, 15, 0),
+                new ReportRow(java.time.YearMonth.of(2025, 7), "=cmd", 2, 60, 10, 5)));
+        assertEquals("\uFEFFmonth,category,entries,hours,points,pool_points\r\n2025-06,\"a,b\",1,1.5,15,0\r\n"
+                + "2025-07,'=cmd,2,1,10,5\r\n", csv);
     }
 
     private static String text(Component component) {
