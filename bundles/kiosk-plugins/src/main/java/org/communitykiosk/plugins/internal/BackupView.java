@@ -1,14 +1,17 @@
 package org.communitykiosk.plugins.internal;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.ViewContext;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -76,15 +79,19 @@ final class BackupView extends VerticalLayout {
     private void startBackup() {
         error.setVisible(false);
         progress.setVisible(true);
+        // who and where are read here, on the UI thread: the session is not reachable from the worker
+        Actor actor = context.session().actor();
+        ZoneId zone = context.zone();
+        UI ui = Screens.uiOf(this);
         try {
             worker.execute(() -> {
                 try {
-                    Backups.Backup done = backups.start(context.session().actor(), context.zone());
-                    Screens.update(this, () -> finish(context.text("backup.done", done.name()), null));
+                    Backups.Backup done = backups.start(actor, zone);
+                    Screens.update(ui, () -> finish(context.text("backup.done", done.name()), null));
                 } catch (InvalidInputException refused) {
-                    Screens.update(this, () -> finish(null, context.describe(refused)));
+                    Screens.update(ui, () -> finish(null, context.describe(refused)));
                 } catch (RuntimeException e) {
-                    Screens.update(this, () -> finish(null, context.text("backup.error.failed")));
+                    Screens.update(ui, () -> finish(null, context.text("backup.error.failed")));
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.ViewContext;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -98,16 +100,19 @@ final class ImportView extends VerticalLayout {
         running = true;
         error.setVisible(false);
         progress.setVisible(true);
+        // who is read here, on the UI thread: the session is not reachable from the worker
+        Actor actor = context.session().actor();
+        UI ui = Screens.uiOf(this);
         try {
             worker.execute(() -> {
                 try {
-                    List<String> added = importer.importArchive(file, name, context.session().actor());
-                    Screens.update(this, () -> done(context.text("plugins.import.done", String.join(", ", added)),
+                    List<String> added = importer.importArchive(file, name, actor);
+                    Screens.update(ui, () -> done(context.text("plugins.import.done", String.join(", ", added)),
                             null));
                 } catch (InvalidInputException refused) {
-                    Screens.update(this, () -> done(null, context.describe(refused)));
+                    Screens.update(ui, () -> done(null, context.describe(refused)));
                 } catch (RuntimeException e) {
-                    Screens.update(this, () -> done(null, context.text("plugins.kar.error.karaf", name)));
+                    Screens.update(ui, () -> done(null, context.text("plugins.kar.error.karaf", name)));
                 } finally {
                     if (deleteAfter) {
                         try {

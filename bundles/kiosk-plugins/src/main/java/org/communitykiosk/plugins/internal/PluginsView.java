@@ -3,13 +3,15 @@ package org.communitykiosk.plugins.internal;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
+import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.plugins.api.PluginInfo;
 import org.communitykiosk.plugins.api.PluginManager;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -93,16 +95,16 @@ final class PluginsView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout();
         if (!plugin.installed()) {
             Button install = action("plugin-install-" + feature, "plugins.install",
-                    () -> manager.install(feature, context.session().actor()), "plugins.installing", feature);
+                    actor -> manager.install(feature, actor), "plugins.installing", feature);
             install.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(install);
         } else {
             if (plugin.state() == PluginInfo.State.UPDATE_AVAILABLE) {
                 actions.add(action("plugin-upgrade-" + feature, "plugins.upgrade",
-                        () -> manager.upgrade(feature, context.session().actor()), "plugins.upgrading", feature));
+                        actor -> manager.upgrade(feature, actor), "plugins.upgrading", feature));
             }
             actions.add(action("plugin-uninstall-" + feature, "plugins.uninstall",
-                    () -> manager.uninstall(feature, context.session().actor()), "plugins.uninstalling", feature));
+                    actor -> manager.uninstall(feature, actor), "plugins.uninstalling", feature));
         }
 
         Div row = new Div(new Div(state, shown), name, version, actions);
@@ -123,12 +125,12 @@ final class PluginsView extends VerticalLayout {
         };
     }
 
-    private Button action(String id, String textKey, Supplier<PluginInfo> work, String progressKey, String feature) {
+    private Button action(String id, String textKey, Function<Actor, PluginInfo> work, String progressKey, String feature) {
         return Screens.bigButton(id, context.text(textKey), () -> start(work, progressKey, feature));
     }
 
     /** Karaf's work off the UI thread; the screen follows through ui.access when it is done. */
-    private void start(Supplier<PluginInfo> work, String progressKey, String feature) {
+    private void start(Function<Actor, PluginInfo> work, String progressKey, String feature) {
         if (running) {
             return;
         }
@@ -137,16 +139,19 @@ final class PluginsView extends VerticalLayout {
         progressText.setText(context.text(progressKey, feature));
         showProgress(true);
         list.setEnabled(false);
+        // who and where are read here, on the UI thread: the session is not reachable from the worker
+        Actor actor = context.session().actor();
+        UI ui = Screens.uiOf(this);
         try {
             worker.execute(() -> {
                 try {
-                    PluginInfo after = work.get();
-                    Screens.update(this, () -> done(context.text("plugins.done", after.featureName(),
+                    PluginInfo after = work.apply(actor);
+                    Screens.update(ui, () -> done(context.text("plugins.done", after.featureName(),
                             context.text("plugins.state." + stateKey(after.state()))), null));
                 } catch (InvalidInputException refused) {
-                    Screens.update(this, () -> done(null, context.describe(refused)));
+                    Screens.update(ui, () -> done(null, context.describe(refused)));
                 } catch (RuntimeException e) {
-                    Screens.update(this, () -> done(null, context.text("plugins.error.unexpected", feature)));
+                    Screens.update(ui, () -> done(null, context.text("plugins.error.unexpected", feature)));
                 }
             });
         } catch (RejectedExecutionException e) {

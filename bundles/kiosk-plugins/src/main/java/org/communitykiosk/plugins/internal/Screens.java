@@ -3,6 +3,7 @@ package org.communitykiosk.plugins.internal;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -56,16 +57,24 @@ final class Screens {
         component.getStyle().set("font-size", size).set("line-height", "1.5");
     }
 
+    /** The screen's UI, taken on the UI thread before background work starts; null in a unit test. */
+    static UI uiOf(Component screen) {
+        return screen.getUI().orElse(UI.getCurrent());
+    }
+
     /**
-     * Runs an update of the screen from a background thread: through {@code ui.access} (the shell has push enabled)
-     * when the screen is attached, directly otherwise (a screen built in a unit test, or already left).
+     * Runs an update of the screen from a background thread: through {@code ui.access} (the shell has push enabled),
+     * directly when there is no UI (a screen built in a unit test).
      */
-    static void update(Component screen, Runnable change) {
-        UI ui = screen.getUI().orElse(null);
+    static void update(UI ui, Runnable change) {
         if (ui == null) {
             change.run();
-        } else {
+            return;
+        }
+        try {
             ui.access(change::run);
+        } catch (UIDetachedException e) {
+            // the screen was left while Karaf or Derby worked: the result is in the audit log and the lists
         }
     }
 }
