@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -282,13 +283,16 @@ public final class JdbcCouncil implements Council {
 
     @Override
     public Poll closePoll(long pollId, Actor by) {
+        Instant closing = now();
+        java.util.concurrent.atomic.AtomicBoolean closedNow = new java.util.concurrent.atomic.AtomicBoolean();
         Poll poll = transactions.required(c -> {
+            closedNow.set(false); // a retried transaction starts again
             Poll found = findPoll(c, pollId).orElseThrow(() -> pollNotFound(pollId));
             Meeting meeting = findMeeting(c, found.meetingId()).orElseThrow();
             int present = present(c, meeting);
             try (PreparedStatement ps = c.prepareStatement("UPDATE deliberation_poll SET state = 'CLOSED',"
                     + " closed_at = ?, present_at_close = ? WHERE id = ? AND state = 'OPEN'")) {
-                Sql.setInstant(ps, 1, now());
+                Sql.setInstant(ps, 1, closing);
                 ps.setInt(2, present);
                 ps.setLong(3, pollId);
                 if (ps.executeUpdate() == 0) {
@@ -311,10 +315,52 @@ public final class JdbcCouncil implements Council {
                 ps.executeUpdate();
             }
             auditLog.record(by, ACTION + "poll.close", "poll:" + pollId, null);
+            closedNow.set(true);
             return findPoll(c, pollId).orElseThrow();
         });
+        if (closedNow.get()) {
+            reshuffle(pollId);
+        }
         events.changed(poll.meetingId());
         return poll;
+    }
+
+    /**
+     * Rewrites the closed poll's ballots in random order with new random ids, so that not even the order in which
+     * the database stored the rows follows the order of voting (which the register's audit entries reveal). Runs after
+     * the close has committed: ballots still in flight then fail and roll back, and this waits for them. A kiosk
+     * killed in between leaves the rows in storage order; the count is the same either way.
+     */
+    private void reshuffle(long pollId) {
+        transactions.required(c -> {
+            List<String[]> ballots = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT receipt, choices FROM deliberation_ballot WHERE poll_id = ?")) {
+                ps.setLong(1, pollId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ballots.add(new String[] { rs.getString(1), rs.getString(2) });
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM deliberation_ballot WHERE poll_id = ?")) {
+                ps.setLong(1, pollId);
+                ps.executeUpdate();
+            }
+            Collections.shuffle(ballots, random);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO deliberation_ballot (id, poll_id, receipt, choices) VALUES (?, ?, ?, ?)")) {
+                for (String[] ballot : ballots) {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setLong(2, pollId);
+                    ps.setString(3, ballot[0]);
+                    ps.setString(4, ballot[1]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- voting

@@ -28,6 +28,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 final class VoteView extends VerticalLayout {
 
     static final int RESET_SECONDS = 15;
+    /** A ballot left on screen by a voter who walked away is taken down, so the next person cannot use it. */
+    static final int BALLOT_SECONDS = 90;
 
     private final ViewContext context;
     private final Council council;
@@ -134,6 +136,20 @@ final class VoteView extends VerticalLayout {
             add(submit);
         }
         add(Screens.bigButton("vote-cancel", context.text("deliberation.vote.cancel"), () -> waiting(null)));
+        resetLater(BALLOT_SECONDS);
+    }
+
+    /** Back to "tap your card" after the delay, unless the screen has moved on meanwhile. */
+    private void resetLater(int seconds) {
+        int shown = screenNumber;
+        UI ui = UI.getCurrent();
+        if (ui != null) {
+            events.later(Duration.ofSeconds(seconds), () -> ui.access(() -> {
+                if (screenNumber == shown) {
+                    waiting(null);
+                }
+            }));
+        }
     }
 
     private void submit(Poll poll, Resident voter, List<Integer> choices, List<Button> buttons) {
@@ -146,7 +162,6 @@ final class VoteView extends VerticalLayout {
             return;
         }
         screenNumber++;
-        int shown = screenNumber;
         removeAll();
         Paragraph recorded = Screens.text("vote-recorded", context.text("deliberation.vote.recorded"));
         Screens.textSize(recorded, Screens.HUGE_SIZE);
@@ -155,13 +170,6 @@ final class VoteView extends VerticalLayout {
         code.getStyle().set("font-family", "monospace").set("letter-spacing", "0.2em");
         add(recorded, Screens.text(null, context.text("deliberation.vote.receipt")), code,
                 Screens.bigButton("vote-next", context.text("deliberation.vote.next"), () -> waiting(null)));
-        UI ui = UI.getCurrent();
-        if (ui != null) {
-            events.later(Duration.ofSeconds(RESET_SECONDS), () -> ui.access(() -> {
-                if (screenNumber == shown) {
-                    waiting(null);
-                }
-            }));
-        }
+        resetLater(RESET_SECONDS);
     }
 }

@@ -287,6 +287,21 @@ class JdbcCouncilTest {
         }
         ids.forEach(id -> assertEquals(4, java.util.UUID.fromString(id).version(), "random UUID " + id));
         assertNotEquals(receiptsInVotingOrder, sortedById, "ids follow the voting order");
+        // after closing, not even the storage order follows the voting order
+        council.closePoll(poll.id(), CHAIR);
+        List<String> stored = new ArrayList<>();
+        List<String> idsAfter = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT receipt, id FROM deliberation_ballot")) {
+            while (rs.next()) {
+                stored.add(rs.getString(1));
+                idsAfter.add(rs.getString(2));
+            }
+        }
+        assertEquals(new HashSet<>(receiptsInVotingOrder), new HashSet<>(stored));
+        assertNotEquals(receiptsInVotingOrder, stored, "rows stored in voting order");
+        idsAfter.forEach(id -> assertFalse(ids.contains(id), "ids renewed"));
+        assertEquals(List.of(20, 0, 0), council.result(poll.id()).votes());
         // the register says who voted, not what; the audit log neither what nor the receipt
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM deliberation_voter_register"
