@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class BackupPlugin implements KioskPlugin {
 
     static final String ID = "backup";
+    static final String BACKUP_DIR = "kiosk.backup.dir";
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "kiosk-backup-worker");
@@ -43,7 +44,15 @@ public final class BackupPlugin implements KioskPlugin {
         this.views = List.of(new PluginView("", Audience.ADMIN, context -> new BackupView(context, backups, worker)));
     }
 
+    /**
+     * {@code ${karaf.data}/backups}, or the folder in the system property {@value #BACKUP_DIR} (for example a second
+     * disk): backups under {@code data/} are lost when Karaf is started with {@code clean}.
+     */
     static Path backupRoot() {
+        String configured = System.getProperty(BACKUP_DIR);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
         return Path.of(System.getProperty("karaf.data", "data")).resolve("backups");
     }
 
