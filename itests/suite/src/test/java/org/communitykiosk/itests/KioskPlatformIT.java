@@ -20,6 +20,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -118,8 +119,8 @@ public class KioskPlatformIT {
                 .filter(f -> f.getName().startsWith("kiosk-")).toList();
         Set<String> names = kiosk.stream().map(Feature::getName).collect(Collectors.toSet());
         assertTrue("kiosk features in the distribution: " + names,
-                names.containsAll(Set.of("kiosk-vaadin", "kiosk-derby", "kiosk-platform", "kiosk-admin-console",
-                        "kiosk-bulletin")));
+                names.containsAll(Set.of("kiosk-vaadin", "kiosk-derby", "kiosk-platform", "kiosk-admin-console")));
+        assertTrue("plugin features in the distribution: " + names, names.containsAll(PLUGIN_FEATURES.keySet()));
         for (Feature feature : kiosk) {
             assertTrue(feature.getName() + " installed", features.isInstalled(feature));
         }
@@ -160,17 +161,28 @@ public class KioskPlatformIT {
         assertTrue(transactions.required(c -> c.getMetaData().getDatabaseProductName()).contains("Derby"));
     }
 
+    /** Each plugin feature and the plugin ids its bundles register. */
+    static final Map<String, List<String>> PLUGIN_FEATURES = Map.of(
+            "kiosk-bulletin", List.of("bulletin"),
+            "kiosk-bloodpressure", List.of("bloodpressure"));
+
     @Test
-    public void uninstallingAndInstallingThePluginFeatureRemovesAndAddsItsScreens() throws Exception {
-        assertNotNull("bulletin plugin registered at boot", waitForPlugin("bulletin", true));
+    public void uninstallingAndInstallingEachPluginFeatureRemovesAndAddsItsScreens() throws Exception {
         assertTrue(http("/kiosk/").contains("VAADIN/build"));
-
-        features.uninstallFeature("kiosk-bulletin", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        assertNull("bulletin plugin gone after feature:uninstall", waitForPlugin("bulletin", false));
-        assertTrue("the shell keeps running", http("/kiosk/").contains("VAADIN/build"));
-
-        features.installFeature("kiosk-bulletin", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        assertNotNull("bulletin plugin back after feature:install", waitForPlugin("bulletin", true));
+        for (Map.Entry<String, List<String>> feature : PLUGIN_FEATURES.entrySet()) {
+            for (String id : feature.getValue()) {
+                assertNotNull(id + " registered at boot", waitForPlugin(id, true));
+            }
+            features.uninstallFeature(feature.getKey(), EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            for (String id : feature.getValue()) {
+                assertNull(id + " gone after feature:uninstall", waitForPlugin(id, false));
+            }
+            assertTrue("the shell keeps running", http("/kiosk/").contains("VAADIN/build"));
+            features.installFeature(feature.getKey(), EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            for (String id : feature.getValue()) {
+                assertNotNull(id + " back after feature:install", waitForPlugin(id, true));
+            }
+        }
     }
 
     private ServiceReference<KioskPlugin> waitForPlugin(String id, boolean present) throws Exception {
