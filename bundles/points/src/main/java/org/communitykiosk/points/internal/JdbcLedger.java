@@ -271,6 +271,54 @@ public final class JdbcLedger implements Ledger, LedgerBook {
         });
     }
 
+    @Override
+    public List<Account> residentAccountsInCredit() {
+        return transactions.required(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT account FROM points_account"
+                    + " WHERE account LIKE 'resident:%' AND balance > 0 ORDER BY account")) {
+                List<Account> accounts = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        accounts.add(new Account(rs.getString(1)));
+                    }
+                }
+                return accounts;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Transfer> expireUnused(Account account, Instant creditedSince, String idempotencyKey,
+            Actor actor) {
+        return transactions.required(c -> {
+            // lock the balance row: the balance read and the expiry booked see the same points
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE points_account SET balance = balance WHERE account = ?")) {
+                ps.setString(1, account.id());
+                if (ps.executeUpdate() == 0) {
+                    return Optional.<Transfer>empty();
+                }
+            }
+            long balance = balance(c, account);
+            long recent;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(amount), 0) FROM points_posting"
+                    + " WHERE account = ? AND amount > 0 AND booked_at >= ?")) {
+                ps.setString(1, account.id());
+                Sql.setInstant(ps, 2, creditedSince);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    recent = rs.getLong(1);
+                }
+            }
+            long expired = balance - recent;
+            if (expired <= 0) {
+                return Optional.<Transfer>empty();
+            }
+            return Optional.of(book(TransferKind.EXPIRE, account, Account.EXPIRY, expired, null, 0, idempotencyKey,
+                    actor));
+        });
+    }
+
     private static Transfer sameOrRefuse(Transfer first, TransferKind kind, Account from, Account to, long points,
             String key) {
         if (first.kind() != kind || !first.from().equals(from) || !first.to().equals(to) || first.points() != points) {

@@ -19,4 +19,17 @@ public interface LedgerBook {
      */
     Transfer book(TransferKind kind, Account from, Account to, long points, String reason, long reverses,
             String idempotencyKey, Actor actor);
+
+    /** Resident accounts with a positive balance. */
+    java.util.List<Account> residentAccountsInCredit();
+
+    /**
+     * Expires what the account holds beyond the points it received since {@code creditedSince}: its unused older
+     * points go to {@link Account#EXPIRY}. The account's balance row is locked first, so a spend at the same moment
+     * is settled before or after, never half.
+     *
+     * @return the expiry transfer, or empty when nothing was old enough
+     */
+    java.util.Optional<Transfer> expireUnused(Account account, java.time.Instant creditedSince, String idempotencyKey,
+            Actor actor);
 }

@@ -27,6 +27,6 @@ public @interface PointsConfig {
             + " community pool (0 = no cap)")
     long yearlyCapPoints() default 0;
 
-    @AttributeDefinition(description = "Unused points expire after this many months (0 = never); not applied yet")
+    @AttributeDefinition(description = "Unused points expire after this many months (0 = never): checked daily, points beyond what the resident received in the last N months go to the expiry account")
     int expiryMonths() default 0;
 }
