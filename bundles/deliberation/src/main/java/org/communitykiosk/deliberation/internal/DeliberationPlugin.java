@@ -58,7 +58,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * {@code paper-blank-<poll id>}, {@code paper-invalid-<poll id>}, {@code paper-option-<poll id>-<i>},
  * {@code paper-add-<poll id>}; new motion {@code motion-form}, {@code motion-title}, {@code motion-kind},
  * {@code motion-options} (one per line), {@code motion-max}, {@code motion-secret}, {@code motion-rule},
- * {@code motion-add}, {@code motion-form-error}</li>
+ * {@code motion-add}, {@code motion-form-error}; matters with enough support {@code agenda-matters}, each
+ * {@code agenda-add-<matter id>} (adds it as a secret yes/no/abstain motion)</li>
  * <li>door: {@code checkin}, {@code checkin-prompt}, {@code checkin-message}, {@code checkin-present},
  * {@code checkin-quorum}</li>
  * <li>booth: {@code vote-booth}, {@code vote-prompt}, {@code vote-message}, {@code vote-question},
@@ -106,7 +107,7 @@ public final class DeliberationPlugin implements KioskPlugin {
                 new PluginView(RAISE, Audience.RESIDENT, context -> new RaiseView(context, matters)),
                 new PluginView(SUPPORT, Audience.RESIDENT, context -> new SupportView(context, matters)),
                 new PluginView(TRIAGE, Audience.STAFF, context -> new TriageView(context, matters)),
-                new PluginView(MEETING, Audience.STAFF, context -> new MeetingView(context, council, defaultQuorum)),
+                new PluginView(MEETING, Audience.STAFF, context -> new MeetingView(context, council, matters, defaultQuorum)),
                 new PluginView(CHECKIN, Audience.PUBLIC,
                         context -> new CheckInView(context, council, identification, events)),
                 new PluginView(VOTE, Audience.PUBLIC, context -> new VoteView(context, council, identification, events)),

@@ -39,10 +39,12 @@ final class MeetingView extends VerticalLayout {
 
     private final ViewContext context;
     private final Council council;
+    private final Matters matters;
 
-    MeetingView(ViewContext context, Council council, int defaultQuorum) {
+    MeetingView(ViewContext context, Council council, Matters matters, int defaultQuorum) {
         this.context = context;
         this.council = council;
+        this.matters = matters;
         setMaxWidth(Screens.CONTENT_WIDTH);
         Optional<Long> id = Screens.idFromPath(context);
         if (id.isPresent()) {
@@ -135,7 +137,27 @@ final class MeetingView extends VerticalLayout {
         for (Motion motion : council.motions(meetingId)) {
             add(motionCard(meetingId, motion, error));
         }
+        add(agendaMatters(meetingId, error));
         add(motionForm(meetingId));
+    }
+
+    /** Small matters that reached the support threshold: one tap puts each on this meeting's agenda as a motion. */
+    private VerticalLayout agendaMatters(long meetingId, Paragraph error) {
+        VerticalLayout list = new VerticalLayout();
+        list.setId("agenda-matters");
+        list.setPadding(false);
+        List<String> onAgenda = council.motions(meetingId).stream().map(Motion::title).toList();
+        for (Matters.Matter matter : matters.all()) {
+            if (matter.state() != Matters.State.AGENDA || onAgenda.contains(matter.title())) {
+                continue;
+            }
+            list.add(Screens.bigButton("agenda-add-" + matter.id(),
+                    context.text("deliberation.motion.fromMatter", matter.title(), matter.supports()),
+                    () -> act(() -> council.addMotion(meetingId, new MotionDraft(matter.title(),
+                            PollKind.YES_NO_ABSTAIN, List.of(), 1, true, MajorityRule.CAST),
+                            context.session().actor()), error, () -> detail(meetingId))));
+        }
+        return list;
     }
 
     private Div motionCard(long meetingId, Motion motion, Paragraph error) {

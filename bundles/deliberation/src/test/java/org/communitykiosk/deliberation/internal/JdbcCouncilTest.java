@@ -215,6 +215,44 @@ class JdbcCouncilTest {
     }
 
     @Test
+    void twoMembersOfAHouseholdAtTwoKiosksAtOnceCastOneBallot() throws Exception {
+        Meeting meeting = meeting(council, Eligibility.HOUSEHOLD, null, 1);
+        Resident husband = resident(1, "3", "H-301");
+        Resident wife = resident(2, "3", "H-301");
+        council.checkIn(meeting.id(), husband, CHAIR);
+        council.checkIn(meeting.id(), wife, CHAIR);
+        for (int round = 0; round < 10; round++) {
+            Poll poll = yesNoPoll(council, meeting.id(), true);
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicInteger recorded = new AtomicInteger();
+            List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+            ExecutorService kiosks = Executors.newFixedThreadPool(2);
+            List<Future<?>> done = new ArrayList<>();
+            for (Resident member : List.of(husband, wife)) {
+                done.add(kiosks.submit(() -> {
+                    start.await();
+                    try {
+                        council.cast(poll.id(), member, List.of((int) member.id()));
+                        recorded.incrementAndGet();
+                    } catch (InvalidInputException e) {
+                        refusals.add(e.problems().get(0).key());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+            kiosks.shutdown();
+            assertEquals(1, recorded.get(), "round " + round);
+            assertEquals(List.of("deliberation.problem.voter.householdVoted"), refusals);
+            council.closePoll(poll.id(), CHAIR);
+            assertEquals(1, council.result(poll.id()).ballots());
+        }
+    }
+
+    @Test
     void aBallotRacingTheCloseIsEitherCountedOrRefused() throws Exception {
         Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
         int voters = 40;

@@ -167,4 +167,45 @@ class ScreensTest {
         assertTrue(FakeContext.find(view("", FakeContext.staff()), "deliberation-triage-link").isPresent());
         assertEquals(List.of(), FakeContext.ids(view("triage", FakeContext.staff()), "triage-save-"));
     }
+
+    @Test
+    void theChairCreatesAMeetingAddsMotionsOpensClosesAndAddsPaperBallots() throws Exception {
+        Resident zhang = resident("10000001", "H1");
+        long matterId = matters.raise(new MatterDraft("健身器材", "增加健身器材", Category.FACILITIES, "3号楼"), zhang).id();
+        matters.triage(matterId, Matters.Route.SMALL, null, "议事会决定", Actor.staff("wang"));
+        matters.support(matterId, zhang);
+        matters.support(matterId, resident("10000002", "H2"));
+
+        Component list = view("meeting", FakeContext.staff());
+        click(list, "meeting-create");
+        assertTrue(text(list, "meeting-error").contains("Please enter a title."));
+        Meeting meeting = JdbcCouncilTest.meeting(council, Eligibility.ALL, null, 1);
+        FakeContext chair = FakeContext.staff(String.valueOf(meeting.id()));
+        Component detail = view("meeting", chair);
+        click(detail, "agenda-add-" + matterId);
+        Component again = view("meeting", chair);
+        assertEquals(List.of(), FakeContext.ids(again, "agenda-add-"));
+        Council.Motion motion = council.motions(meeting.id()).get(0);
+        assertEquals("健身器材", motion.title());
+        long pollId = motion.poll().id();
+        click(again, "poll-open-" + pollId);
+        council.checkIn(meeting.id(), zhang, Actor.staff("wang"));
+        council.cast(pollId, zhang, List.of(0));
+        Component open = view("meeting", chair);
+        assertEquals("1 ballots cast / 1 present", text(open, "poll-cast-" + pollId));
+        click(open, "poll-close-" + pollId);
+        Component closed = view("meeting", chair);
+        assertEquals("Carried", text(closed, "poll-" + pollId + "-outcome"));
+        ((com.vaadin.flow.component.textfield.IntegerField) get(closed, "paper-total-" + pollId)).setValue(3);
+        ((com.vaadin.flow.component.textfield.IntegerField) get(closed, "paper-valid-" + pollId)).setValue(3);
+        ((com.vaadin.flow.component.textfield.IntegerField) get(closed, "paper-option-" + pollId + "-1")).setValue(2);
+        click(closed, "paper-add-" + pollId);
+        assertTrue(text(closed, "motion-error").contains("The options add up to 2"), text(closed, "motion-error"));
+        ((com.vaadin.flow.component.textfield.IntegerField) get(closed, "paper-option-" + pollId + "-2")).setValue(1);
+        click(closed, "paper-add-" + pollId);
+        Component counted = view("meeting", chair);
+        assertEquals("Not carried", text(counted, "poll-" + pollId + "-outcome"));
+        assertEquals(List.of(1, 2, 1), council.result(pollId).votes());
+        assertFalse(FakeContext.find(counted, "paper-add-" + pollId).isPresent());
+    }
 }
