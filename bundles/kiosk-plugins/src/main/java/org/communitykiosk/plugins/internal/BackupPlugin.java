@@ -1,16 +1,13 @@
 package org.communitykiosk.plugins.internal;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskPlugin;
 import org.communitykiosk.api.plugin.PluginView;
-import org.communitykiosk.api.store.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -38,9 +35,7 @@ public final class BackupPlugin implements KioskPlugin {
     private final List<PluginView> views;
 
     @Activate
-    public BackupPlugin(@Reference(name = "transactions") Transactions transactions,
-            @Reference(name = "audit") AuditLog audit, @Reference(name = "clock") Clock clock) {
-        Backups backups = new Backups(transactions, audit, clock, backupRoot());
+    public BackupPlugin(@Reference(name = "backups") Backups backups) {
         this.views = List.of(new PluginView("", Audience.ADMIN, context -> new BackupView(context, backups, worker)));
     }
 

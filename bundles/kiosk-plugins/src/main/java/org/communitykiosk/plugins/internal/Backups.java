@@ -21,14 +21,19 @@ import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.store.StoreException;
 import org.communitykiosk.api.store.Transactions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Online backups of the kiosk database into dated folders {@code <root>/<yyyyMMdd-HHmmss>} (root
  * {@code ${karaf.data}/backups}), in the community's time zone; one at a time; audited as {@value #AUDIT_ACTION}.
+ * A component of this bundle only (not exported): used by the backup screen and the {@code kiosk:backup} command.
  */
-final class Backups {
+@Component(service = Backups.class)
+public final class Backups {
 
     static final String AUDIT_ACTION = "backup.start";
     static final DateTimeFormatter FOLDER_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -36,7 +41,7 @@ final class Backups {
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
 
     /** A backup folder and when it was started (in the community's time zone). */
-    record Backup(String name, Path folder, LocalDateTime startedAt) {
+    public record Backup(String name, Path folder, LocalDateTime startedAt) {
     }
 
     private final Transactions transactions;
@@ -45,6 +50,12 @@ final class Backups {
     private final Path root;
     private final ReentrantLock busy = new ReentrantLock();
 
+    @Activate
+    public Backups(@Reference(name = "transactions") Transactions transactions,
+            @Reference(name = "audit") AuditLog audit, @Reference(name = "clock") Clock clock) {
+        this(transactions, audit, clock, BackupPlugin.backupRoot());
+    }
+
     Backups(Transactions transactions, AuditLog audit, Clock clock, Path root) {
         this.transactions = transactions;
         this.audit = audit;
@@ -52,7 +63,7 @@ final class Backups {
         this.root = root;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
@@ -67,7 +78,7 @@ final class Backups {
     }
 
     /** Existing backups, newest first. */
-    List<Backup> list() {
+    public List<Backup> list() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -100,7 +111,7 @@ final class Backups {
      * @throws InvalidInputException {@code backup.error.busy}, {@code backup.error.notDerby} or
      *         {@code backup.error.failed}; audited either way
      */
-    Backup start(Actor actor, ZoneId zone) {
+    public Backup start(Actor actor, ZoneId zone) {
         if (!busy.tryLock()) {
             throw InvalidInputException.of(null, "backup.error.busy");
         }

@@ -30,7 +30,7 @@ class BackupViewTest {
 
     @Test
     void theScreenIsForAdministratorsOnly() {
-        BackupPlugin plugin = new BackupPlugin(db.transactions(), db.auditLog(), db.clock());
+        BackupPlugin plugin = new BackupPlugin(new Backups(db.transactions(), db.auditLog(), db.clock(), data));
         assertEquals("backup", plugin.id());
         assertEquals(Audience.ADMIN, plugin.audience());
         assertTrue(plugin.views().stream().allMatch(v -> v.audience() == Audience.ADMIN));

@@ -1,5 +1,6 @@
 /**
- * Karaf shell commands for technicians: {@code kiosk:plugins}, {@code kiosk:install}, {@code kiosk:uninstall}. Karaf
+ * Karaf shell commands for technicians: {@code kiosk:plugins}, {@code kiosk:install}, {@code kiosk:uninstall},
+ * {@code kiosk:backup}. Karaf
  * scans the packages named by the bundle's {@code Karaf-Commands} header for {@code @Service} classes (commands and
  * completers) and injects their {@code @Reference} fields; this package is the only one it needs to scan.
  */

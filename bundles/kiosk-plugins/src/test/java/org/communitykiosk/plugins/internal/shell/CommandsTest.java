@@ -80,6 +80,7 @@ class CommandsTest {
         assertEquals("kiosk:plugins", name(PluginsCommand.class));
         assertEquals("kiosk:install", name(InstallCommand.class));
         assertEquals("kiosk:uninstall", name(UninstallCommand.class));
+        assertEquals("kiosk:backup", name(BackupCommand.class));
     }
 
     private static String name(Class<?> type) {
