@@ -180,6 +180,13 @@ public interface Council {
 
     PollResult result(long pollId);
 
+    /** A named poll's vote: who (resident id) chose what. */
+    record NamedVote(long residentId, List<Integer> choices) {
+    }
+
+    /** Who voted what in a named poll, by resident id; empty for a secret poll (nothing links voters to ballots). */
+    List<NamedVote> namedVotes(long pollId);
+
     /** The published ballots of a closed poll, by receipt code, with the hash chain; empty while it is open. */
     List<ChainEntry> chain(long pollId);
 }

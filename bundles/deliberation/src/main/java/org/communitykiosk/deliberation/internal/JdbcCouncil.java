@@ -537,6 +537,24 @@ public final class JdbcCouncil implements Council {
         });
     }
 
+    @Override
+    public List<NamedVote> namedVotes(long pollId) {
+        return transactions.required(c -> {
+            List<NamedVote> votes = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT resident_id, named_choices"
+                    + " FROM deliberation_voter_register WHERE poll_id = ? AND named_choices IS NOT NULL"
+                    + " ORDER BY resident_id")) {
+                ps.setLong(1, pollId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        votes.add(new NamedVote(rs.getLong(1), VoteRules.parseChoices(rs.getString(2))));
+                    }
+                }
+            }
+            return votes;
+        });
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void checkEligible(Meeting meeting, Resident resident) {

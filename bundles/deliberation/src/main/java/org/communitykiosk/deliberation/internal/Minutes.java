@@ -49,6 +49,15 @@ final class Minutes {
                     result.present()))
                     .append('\n');
             out.append("  ").append(context.text("deliberation.outcome." + result.outcome().name())).append('\n');
+            List<Council.NamedVote> named = council.namedVotes(motion.poll().id());
+            if (!named.isEmpty()) {
+                out.append("  ").append(context.text("deliberation.minutes.named")).append('\n');
+                for (Council.NamedVote vote : named) {
+                    out.append("    ").append(residents.byId(vote.residentId()).map(Resident::name)
+                            .orElse("#" + vote.residentId())).append(": ")
+                            .append(Screens.choices(context, motion.poll(), vote.choices())).append('\n');
+                }
+            }
             List<ChainEntry> chain = council.chain(motion.poll().id());
             out.append("  ").append(context.text("deliberation.screen.receipts")).append('\n');
             for (ChainEntry entry : chain) {

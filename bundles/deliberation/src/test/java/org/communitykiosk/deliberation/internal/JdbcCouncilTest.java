@@ -347,6 +347,7 @@ class JdbcCouncilTest {
             rs.next();
             assertEquals(0, rs.getInt(1));
         }
+        assertEquals(List.of(), council.namedVotes(poll.id()));
         List<AuditEntry> audit = db.auditLog().find(AuditQuery.latest(100));
         for (AuditEntry entry : audit) {
             for (String receipt : receiptsInVotingOrder) {
@@ -370,6 +371,7 @@ class JdbcCouncilTest {
             assertEquals(1, rs.getLong(1));
             assertEquals("1", rs.getString(2));
         }
+        assertEquals(List.of(new Council.NamedVote(1, List.of(1))), council.namedVotes(poll.id()));
     }
 
     @Test
