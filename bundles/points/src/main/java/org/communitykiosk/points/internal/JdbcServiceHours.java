@@ -282,6 +282,24 @@ public final class JdbcServiceHours implements ServiceHours {
     }
 
     @Override
+    public List<TeamResult> logTeam(HoursDraft template, List<Long> volunteerIds, String teamKey, Actor staff) {
+        List<TeamResult> results = new ArrayList<>();
+        for (long volunteer : new java.util.LinkedHashSet<>(volunteerIds)) {
+            HoursDraft draft = new HoursDraft(volunteer, template.category(), template.date(), template.start(),
+                    template.durationMinutes(), template.place(), null, teamKey + ":" + volunteer);
+            try {
+                results.add(new TeamResult(volunteer, transactions.required(c -> {
+                    HoursEntry logged = log(draft, staff);
+                    return logged.status() == Status.PENDING ? confirm(logged.id(), staff) : logged;
+                }), null));
+            } catch (InvalidInputException refused) {
+                results.add(new TeamResult(volunteer, null, refused));
+            }
+        }
+        return results;
+    }
+
+    @Override
     public Optional<HoursEntry> entry(long id) {
         return transactions.required(c -> byId(c, id));
     }

@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code transfer} (resident): give points to a household member or donate them to the community pool</li>
  * <li>{@code queue} (staff): pending entries: confirm, reject with a reason, confirm the ticked ones</li>
  * <li>{@code board} (public): this month's volunteer board (志愿之星), names masked</li>
+ * <li>{@code team} (staff): a team activity logged and confirmed once for many volunteers (cards or search)</li>
  * <li>{@code report} (staff), {@code report/<year>}: confirmed hours and points per month and category, CSV</li>
  * </ul>
  * Element ids, kept stable for browser tests:
@@ -49,8 +50,14 @@ import org.osgi.service.component.annotations.Reference;
  * {@code points-transfer-error}, {@code points-transfer-done}; back {@code points-transfer-back}</li>
  * <li>queue: {@code points-queue}; per entry {@code points-entry-<id>}, {@code points-entry-select-<id>} (checkbox),
  * {@code points-entry-confirm-<id>}, {@code points-entry-reason-<id>}, {@code points-entry-reject-<id>};
- * {@code points-queue-confirm-selected}, {@code points-queue-empty}, {@code points-queue-error}; back
+ * {@code points-queue-confirm-selected}, {@code points-queue-team-link}, {@code points-queue-empty}, {@code points-queue-error}; back
  * {@code points-queue-back}</li>
+ * <li>team: {@code points-team}; fields {@code points-team-category}, {@code points-team-date},
+ * {@code points-team-start}, {@code points-team-minutes}, {@code points-team-place}, {@code points-team-search};
+ * search hits {@code points-team-add-<resident id>}; {@code points-team-members} with
+ * {@code points-team-member-<id>} and {@code points-team-remove-<id>}, none yet {@code points-team-none};
+ * {@code points-team-submit}; per volunteer {@code points-team-result-<id>}; {@code points-team-error}; back (to the
+ * queue) {@code points-team-back}; card taps add volunteers</li>
  * <li>board: {@code points-board}; rows {@code points-board-<rank>}; empty {@code points-board-empty}; back (for a
  * signed-in resident) {@code points-board-back}</li>
  * <li>report: {@code points-report}; rows {@code points-report-<yyyy-MM>-<category>}, {@code points-report-total},
@@ -70,6 +77,7 @@ public final class PointsPlugin implements KioskPlugin {
     static final String QUEUE = "queue";
     static final String BOARD = "board";
     static final String REPORT = "report";
+    static final String TEAM = "team";
 
     private final List<PluginView> views;
 
@@ -89,6 +97,8 @@ public final class PointsPlugin implements KioskPlugin {
                 new PluginView(QUEUE, Audience.STAFF, context -> new QueueView(context, hours, residents)),
                 new PluginView(BOARD, Audience.PUBLIC,
                         context -> new BoardView(context, hours, today(clock, context))),
+                new PluginView(TEAM, Audience.STAFF,
+                        context -> new TeamView(context, hours, residents, identification, today(clock, context))),
                 new PluginView(REPORT, Audience.STAFF,
                         context -> new ReportView(context, hours, today(clock, context))));
     }

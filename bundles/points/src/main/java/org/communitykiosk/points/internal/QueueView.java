@@ -44,6 +44,8 @@ final class QueueView extends VerticalLayout {
                 () -> context.navigate(PointsPlugin.HOME)), Screens.heading(context.text("points.queue.heading")),
                 Screens.primaryButton("points-queue-confirm-selected", context.text("points.queue.confirmSelected"),
                         this::confirmSelected),
+                Screens.bigButton("points-queue-team-link", context.text("points.queue.team"),
+                        () -> context.navigate(PointsPlugin.TEAM)),
                 error, rows);
         showRows();
     }

@@ -34,6 +34,22 @@ public interface ServiceHours {
     /** Confirms each pending entry of the list (each in its own transaction); returns how many were confirmed. */
     int confirmAll(List<Long> entryIds, Actor staff);
 
+    /**
+     * A team activity logged once for many volunteers and confirmed by staff: per volunteer one entry from the
+     * template (its volunteer id is ignored), logged and confirmed in one transaction, so one volunteer's problem
+     * (an overlap) does not stop the others. Key per volunteer {@code <teamKey>:<volunteer id>}: a repeat logs nobody
+     * twice.
+     */
+    List<TeamResult> logTeam(HoursDraft template, List<Long> volunteerIds, String teamKey, Actor staff);
+
+    /** One volunteer's outcome of a team activity: the confirmed entry, or why not. */
+    record TeamResult(long volunteerId, HoursEntry entry, org.communitykiosk.api.InvalidInputException refused) {
+
+        public boolean logged() {
+            return entry != null;
+        }
+    }
+
     Optional<HoursEntry> entry(long id);
 
     /** Pending entries, oldest first. */

@@ -73,9 +73,10 @@ class ScreensTest {
         assertEquals(Audience.RESIDENT, plugin.audience());
         Map<String, Audience> views = plugin.views().stream()
                 .collect(Collectors.toMap(PluginView::path, PluginView::audience));
-        assertEquals(Map.of("", Audience.RESIDENT, "log", Audience.RESIDENT, "statement", Audience.RESIDENT,
-                "transfer", Audience.RESIDENT, "queue", Audience.STAFF, "board", Audience.PUBLIC, "report", Audience.STAFF),
-                views);
+        assertEquals(Map.ofEntries(Map.entry("", Audience.RESIDENT), Map.entry("log", Audience.RESIDENT),
+                Map.entry("statement", Audience.RESIDENT), Map.entry("transfer", Audience.RESIDENT),
+                Map.entry("queue", Audience.STAFF), Map.entry("board", Audience.PUBLIC),
+                Map.entry("report", Audience.STAFF), Map.entry("team", Audience.STAFF)), views);
         for (PluginView view : plugin.views()) {
             FakeContext context = view.audience() == Audience.STAFF ? FakeContext.staff() : FakeContext.resident(zhang);
             assertDoesNotThrow(view, context);
@@ -238,6 +239,33 @@ class ScreensTest {
         assertEquals("No. 1李**  2 hours", text(get(view, "points-board-1")));
         assertEquals("No. 2张**  1 hours", text(get(view, "points-board-2")));
         assertFalse(text(view).contains("李建国"));
+    }
+
+    @Test
+    void teamActivityForManyVolunteersByCardAndSearch() {
+        Resident wang = LedgerTest.resident(db, "王秀英", "10000003", "H3");
+        hours.log(new HoursDraft(wang.id(), "other", today, LocalTime.of(9, 30), 30, null, null, "busy"), STAFF);
+        FakeContext context = FakeContext.staff();
+        TeamView view = new TeamView(context, hours, db.residents(), db.identification(), today);
+        value(view, "points-team-category", "cleaning");
+        value(view, "points-team-minutes", 120);
+        context.cardHandler.cardTapped("10000001");
+        context.cardHandler.cardTapped("10000001");
+        value(view, "points-team-search", "李建");
+        ((Button) get(view, "points-team-add-" + li.id())).click();
+        context.cardHandler.cardTapped("10000003");
+        assertEquals(3, ids(view, "points-team-member-").size());
+
+        Button submit = (Button) get(view, "points-team-submit");
+        submit.click();
+        assertEquals("张桂兰: logged and confirmed, 16 points", text(get(view, "points-team-result-" + zhang.id())));
+        assertEquals("王秀英: not logged. Hours are already logged for this time.",
+                text(get(view, "points-team-result-" + wang.id())));
+        assertEquals(16, ledger.balance(Account.resident(li.id())));
+        assertEquals(List.of("Logged for 2 of 3 volunteers."), context.notifications);
+        submit.click(); // a second tap logs nobody twice
+        assertEquals(16, ledger.balance(Account.resident(li.id())));
+        assertEquals(1, hours.entries(li.id(), 0, 10).size());
     }
 
     @Test
