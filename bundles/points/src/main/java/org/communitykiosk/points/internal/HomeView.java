@@ -67,7 +67,9 @@ final class HomeView extends VerticalLayout {
                     Screens.bigButton("points-statement-link", context.text("points.home.statement"),
                             () -> context.navigate(PointsPlugin.STATEMENT)),
                     Screens.bigButton("points-transfer-link", context.text("points.home.transfer"),
-                            () -> context.navigate(PointsPlugin.TRANSFER)));
+                            () -> context.navigate(PointsPlugin.TRANSFER)),
+                    Screens.bigButton("points-needs-link", context.text("points.home.needs"),
+                            () -> context.navigate(PointsPlugin.NEEDS)));
             buttons.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             buttons.getStyle().set("gap", "16px");
             add(buttons, optOut);

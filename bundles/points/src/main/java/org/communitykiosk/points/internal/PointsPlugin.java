@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code log} (resident): log hours; then "confirm by the card of the person served" or "staff will confirm"</li>
  * <li>{@code statement} (resident): the resident's statement, newest first, 10 a page</li>
  * <li>{@code transfer} (resident): give points to a household member or donate them to the community pool</li>
+ * <li>{@code needs} (resident): needs (精准对接): post one, cancel, confirm "done" (credits the volunteer); accept
+ * another resident's open need</li>
  * <li>{@code queue} (staff): pending entries: confirm, reject with a reason, confirm the ticked ones</li>
  * <li>{@code board} (public): this month's volunteer board (志愿之星), names masked</li>
  * <li>{@code team} (staff): a team activity logged and confirmed once for many volunteers (cards or search)</li>
@@ -35,7 +37,7 @@ import org.osgi.service.component.annotations.Reference;
  * <ul>
  * <li>home: {@code points-home}; {@code points-balance}, {@code points-hours-year}, {@code points-hours-total},
  * {@code points-milestones} (each reached milestone {@code points-milestone-<hours>}), {@code points-board-optout}
- * (checkbox); buttons {@code points-log-link}, {@code points-statement-link}, {@code points-transfer-link},
+ * (checkbox); buttons {@code points-log-link}, {@code points-statement-link}, {@code points-transfer-link}, {@code points-needs-link},
  * {@code points-board-link}, staff only {@code points-queue-link} and {@code points-report-link}; without a resident: {@code points-no-resident}</li>
  * <li>log: {@code points-log}; fields {@code points-log-category}, {@code points-log-date}, {@code points-log-start},
  * {@code points-log-minutes}, {@code points-log-place}; {@code points-log-submit} (staff confirm later),
@@ -48,6 +50,10 @@ import org.osgi.service.component.annotations.Reference;
  * <li>transfer: {@code points-transfer}; {@code points-transfer-balance}, {@code points-transfer-member} (select),
  * {@code points-transfer-points}, {@code points-transfer-submit}, {@code points-donate-submit},
  * {@code points-transfer-error}, {@code points-transfer-done}; back {@code points-transfer-back}</li>
+ * <li>needs: {@code points-needs}; {@code points-need-category}, {@code points-need-text}, {@code points-need-post},
+ * {@code points-need-error}; per need {@code points-need-<id>} with {@code points-need-accept-<id>},
+ * {@code points-need-cancel-<id>}, {@code points-need-minutes-<id>}, {@code points-need-done-<id>}; empty lists
+ * {@code points-needs-mine-empty}, {@code points-needs-open-empty}; back {@code points-needs-back}</li>
  * <li>queue: {@code points-queue}; per entry {@code points-entry-<id>}, {@code points-entry-select-<id>} (checkbox),
  * {@code points-entry-confirm-<id>}, {@code points-entry-reason-<id>}, {@code points-entry-reject-<id>};
  * {@code points-queue-confirm-selected}, {@code points-queue-team-link}, {@code points-queue-empty}, {@code points-queue-error}; back
@@ -78,6 +84,7 @@ public final class PointsPlugin implements KioskPlugin {
     static final String BOARD = "board";
     static final String REPORT = "report";
     static final String TEAM = "team";
+    static final String NEEDS = "needs";
 
     private final List<PluginView> views;
 
@@ -85,7 +92,7 @@ public final class PointsPlugin implements KioskPlugin {
     public PointsPlugin(@Reference(name = "ledger") Ledger ledger, @Reference(name = "hours") ServiceHours hours,
             @Reference(name = "residents") ResidentDirectory residents,
             @Reference(name = "identification") Identification identification,
-            @Reference(name = "clock") Clock clock) {
+            @Reference(name = "clock") Clock clock, @Reference(name = "needs") JdbcNeeds needs) {
         this.views = List.of(
                 new PluginView(HOME, Audience.RESIDENT,
                         context -> new HomeView(context, ledger, hours, today(clock, context))),
@@ -94,6 +101,8 @@ public final class PointsPlugin implements KioskPlugin {
                 new PluginView(STATEMENT, Audience.RESIDENT, context -> new StatementView(context, ledger, residents)),
                 new PluginView(TRANSFER, Audience.RESIDENT,
                         context -> new TransferView(context, ledger, residents)),
+                new PluginView(NEEDS, Audience.RESIDENT,
+                        context -> new NeedsView(context, needs, hours, residents, clock.withZone(context.zone()))),
                 new PluginView(QUEUE, Audience.STAFF, context -> new QueueView(context, hours, residents)),
                 new PluginView(BOARD, Audience.PUBLIC,
                         context -> new BoardView(context, hours, today(clock, context))),

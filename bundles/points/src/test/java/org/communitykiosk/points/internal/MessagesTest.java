@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every translation key in the plugin's sources exists in Chinese and in English, and the two files have the same
  * keys. Keys are the string literals {@code "points.<...>"} in the main sources; audit actions
- * ({@code "points.hours.<verb>"}) are not keys. Keys built at run time (kinds, states, default categories) are checked
+ * ({@code "points.hours.<verb>"}, {@code "points.need.<verb>"}) are not keys. Keys built at run time (kinds, states, default categories) are checked
  * by enumerating them.
  */
 class MessagesTest {
@@ -66,6 +66,9 @@ class MessagesTest {
         for (org.communitykiosk.points.api.TransferKind kind : org.communitykiosk.points.api.TransferKind.values()) {
             keys.add("points.kind." + kind.name());
         }
+        for (Need.State state : Need.State.values()) {
+            keys.add("points.needState." + state.name());
+        }
         for (HoursEntry.Status status : HoursEntry.Status.values()) {
             keys.add("points.status." + status.name());
         }
@@ -74,7 +77,8 @@ class MessagesTest {
             for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 Matcher matcher = KEY.matcher(Files.readString(source));
                 while (matcher.find()) {
-                    if (!matcher.group(1).startsWith("points.hours.")) {
+                    // audit actions (points.hours.log, points.need.accept, ...) are not translation keys
+                    if (!matcher.group(1).matches("points\\.(hours|need)\\.[a-z]+")) {
                         keys.add(matcher.group(1));
                     }
                 }

@@ -68,7 +68,8 @@ class ScreensTest {
 
     @Test
     void pluginViewsAndAudiences() {
-        PointsPlugin plugin = new PointsPlugin(ledger, hours, db.residents(), db.identification(), db.clock());
+        PointsPlugin plugin = new PointsPlugin(ledger, hours, db.residents(), db.identification(), db.clock(),
+                new JdbcNeeds(db.transactions(), db.migrations(), db.auditLog(), db.clock(), hours));
         assertEquals("points", plugin.id());
         assertEquals(Audience.RESIDENT, plugin.audience());
         Map<String, Audience> views = plugin.views().stream()
@@ -76,7 +77,8 @@ class ScreensTest {
         assertEquals(Map.ofEntries(Map.entry("", Audience.RESIDENT), Map.entry("log", Audience.RESIDENT),
                 Map.entry("statement", Audience.RESIDENT), Map.entry("transfer", Audience.RESIDENT),
                 Map.entry("queue", Audience.STAFF), Map.entry("board", Audience.PUBLIC),
-                Map.entry("report", Audience.STAFF), Map.entry("team", Audience.STAFF)), views);
+                Map.entry("report", Audience.STAFF), Map.entry("team", Audience.STAFF),
+                Map.entry("needs", Audience.RESIDENT)), views);
         for (PluginView view : plugin.views()) {
             FakeContext context = view.audience() == Audience.STAFF ? FakeContext.staff() : FakeContext.resident(zhang);
             assertDoesNotThrow(view, context);
@@ -266,6 +268,35 @@ class ScreensTest {
         submit.click(); // a second tap logs nobody twice
         assertEquals(16, ledger.balance(Account.resident(li.id())));
         assertEquals(1, hours.entries(li.id(), 0, 10).size());
+    }
+
+    @Test
+    void needIsPostedAcceptedAndConfirmedDoneWhichCreditsTheVolunteer() {
+        JdbcNeeds needs = new JdbcNeeds(db.transactions(), db.migrations(), db.auditLog(), db.clock(), hours);
+        FakeContext asking = FakeContext.resident(li);
+        NeedsView view = new NeedsView(asking, needs, hours, db.residents(), db.clock());
+        ((Button) get(view, "points-need-post")).click();
+        assertTrue(text(get(view, "points-need-error")).contains("Please say what help you need."));
+        value(view, "points-need-category", "escort");
+        value(view, "points-need-text", "Hospital on Wednesday");
+        ((Button) get(view, "points-need-post")).click();
+        Need need = needs.active(li.id()).get(0);
+        assertTrue(find(view, "points-need-accept-" + need.id()).isEmpty(), "nobody accepts their own need");
+
+        NeedsView helper = new NeedsView(FakeContext.resident(zhang), needs, hours, db.residents(), db.clock());
+        ((Button) get(helper, "points-need-accept-" + need.id())).click();
+        assertEquals(Need.State.ACCEPTED, needs.need(need.id()).orElseThrow().state());
+
+        view = new NeedsView(asking, needs, hours, db.residents(), db.clock());
+        value(view, "points-need-minutes-" + need.id(), 120);
+        ((Button) get(view, "points-need-done-" + need.id())).click();
+        Need done = needs.need(need.id()).orElseThrow();
+        assertEquals(Need.State.DONE, done.state());
+        HoursEntry entry = hours.entry(done.hoursId()).orElseThrow();
+        assertEquals(HoursEntry.Status.CONFIRMED, entry.status());
+        assertEquals(li.id(), entry.servedResidentId());
+        assertEquals(20, ledger.balance(Account.resident(zhang.id())));
+        assertTrue(find(view, "points-need-" + need.id()).isEmpty());
     }
 
     @Test
