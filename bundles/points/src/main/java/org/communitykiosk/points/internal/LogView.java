@@ -58,7 +58,8 @@ final class LogView extends VerticalLayout {
                 PointsRules.DURATION, minutes, PointsRules.PLACE, place);
         setId("points-log");
         setMaxWidth(Screens.CONTENT_WIDTH);
-        add(Screens.backButton("points-log-back", context.text("points.back"), () -> context.navigate(PointsPlugin.HOME)),
+        add(Screens.backButton("points-log-back", context.text("points.back"),
+                () -> context.navigate(PointsPlugin.HOME)),
                 Screens.heading(context.text("points.log.heading")));
         if (volunteer == null) {
             add(Screens.paragraph("points-no-resident", context.text("points.home.noResident")));

@@ -101,7 +101,8 @@ final class NeedsView extends VerticalLayout {
         boolean asked = need.requesterId() == resident.id();
         String state = context.text("points.needState." + need.state().name());
         Div row = new Div(Screens.label(state), Screens.paragraph(null, context.text("points.needs.line",
-                Screens.category(context, need.category()), need.description(), Screens.date(context, need.createdAt()))));
+                Screens.category(context, need.category()), need.description(),
+                Screens.date(context, need.createdAt()))));
         row.setId("points-need-" + need.id());
         Screens.card(row);
         FlexLayout actions = new FlexLayout();
@@ -121,7 +122,8 @@ final class NeedsView extends VerticalLayout {
             minutes.setMax(PointsRules.MAX_MINUTES);
             minutes.setValue(60);
             actions.add(minutes, Screens.primaryButton("points-need-done-" + need.id(),
-                    context.text("points.needs.done"), () -> act(() -> needs.done(need.id(), resident.id(), LocalDate.now(clock),
+                    context.text("points.needs.done"), () -> act(() -> needs.done(need.id(), resident.id(),
+                            LocalDate.now(clock),
                             startFor(minutes.getValue()), minutes.getValue() == null ? 0 : minutes.getValue(),
                             context.session().actor()), "points.needs.thanks")));
         }

@@ -27,6 +27,7 @@ public @interface PointsConfig {
             + " community pool (0 = no cap)")
     long yearlyCapPoints() default 0;
 
-    @AttributeDefinition(description = "Unused points expire after this many months (0 = never): checked daily, points beyond what the resident received in the last N months go to the expiry account")
+    @AttributeDefinition(description = "Unused points expire after this many months (0 = never): checked daily,"
+            + " points beyond what the resident received in the last N months go to the expiry account")
     int expiryMonths() default 0;
 }

@@ -37,8 +37,9 @@ import org.osgi.service.component.annotations.Reference;
  * <ul>
  * <li>home: {@code points-home}; {@code points-balance}, {@code points-hours-year}, {@code points-hours-total},
  * {@code points-milestones} (each reached milestone {@code points-milestone-<hours>}), {@code points-board-optout}
- * (checkbox); buttons {@code points-log-link}, {@code points-statement-link}, {@code points-transfer-link}, {@code points-needs-link},
- * {@code points-board-link}, staff only {@code points-queue-link} and {@code points-report-link}; without a resident: {@code points-no-resident}</li>
+ * (checkbox); buttons {@code points-log-link}, {@code points-statement-link}, {@code points-transfer-link},
+ * {@code points-needs-link}, {@code points-board-link}, staff only {@code points-queue-link} and
+ * {@code points-report-link}; without a resident: {@code points-no-resident}</li>
  * <li>log: {@code points-log}; fields {@code points-log-category}, {@code points-log-date}, {@code points-log-start},
  * {@code points-log-minutes}, {@code points-log-place}; {@code points-log-submit} (staff confirm later),
  * {@code points-log-by-card} (the person served confirms by card), {@code points-log-error}; after submitting:
@@ -56,7 +57,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code points-needs-mine-empty}, {@code points-needs-open-empty}; back {@code points-needs-back}</li>
  * <li>queue: {@code points-queue}; per entry {@code points-entry-<id>}, {@code points-entry-select-<id>} (checkbox),
  * {@code points-entry-confirm-<id>}, {@code points-entry-reason-<id>}, {@code points-entry-reject-<id>};
- * {@code points-queue-confirm-selected}, {@code points-queue-team-link}, {@code points-queue-empty}, {@code points-queue-error}; back
+ * {@code points-queue-confirm-selected}, {@code points-queue-team-link}, {@code points-queue-empty},
+ * {@code points-queue-error}; back
  * {@code points-queue-back}</li>
  * <li>team: {@code points-team}; fields {@code points-team-category}, {@code points-team-date},
  * {@code points-team-start}, {@code points-team-minutes}, {@code points-team-place}, {@code points-team-search};

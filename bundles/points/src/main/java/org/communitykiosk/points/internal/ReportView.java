@@ -53,7 +53,8 @@ final class ReportView extends VerticalLayout {
 
         String csv = ReportRow.csv(rows);
         Anchor download = new Anchor(new StreamResource("points-" + year + ".csv",
-                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))), context.text("points.report.csv"));
+                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))),
+                context.text("points.report.csv"));
         download.setId("points-report-csv");
         download.getElement().setAttribute("download", true);
         Screens.textSize(download, Screens.TITLE_SIZE);
