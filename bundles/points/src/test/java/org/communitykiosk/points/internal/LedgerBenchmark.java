@@ -45,10 +45,11 @@ import org.communitykiosk.points.api.TransferKind;
  *     org.communitykiosk.points.internal.LedgerBenchmark [seconds per run, default 10] [dir, default a temp dir]
  * }</pre>
  *
- * Each operation is one transaction of the real ledger code: a spend of 1 point from one of the writer's own
- * residents to the love market = 1 transfer row, 2 balance-row updates, 2 posting rows and 1 audit row, committed.
- * All writers credit the same love-market balance row, as at a real kiosk, so that row's lock is held through each
- * commit's log force: the 8-writer figure shows how far Derby's group commit gets past that hot row.
+ * Each operation is one transaction of the real ledger code (1 transfer row, 2 balance-row updates, 2 posting rows,
+ * 1 audit row, committed), over a small fixed connection pool as pax-jdbc gives the kiosk. Two workloads: spends of
+ * 1 point to the love market, where all writers credit the same love-market balance row, as at a real kiosk, so that
+ * row's lock is held through each commit's log force (writers are serialised on it); and household transfers, where
+ * each writer moves points between its own two residents, so nothing but the tables' indexes is shared.
  */
 public final class LedgerBenchmark {
 
@@ -69,12 +70,16 @@ public final class LedgerBenchmark {
         double fsync = fsyncRate(dir, Math.max(2, seconds / 2));
         System.out.printf("fsync (FileChannel.force, 512-byte appends): %.0f /s%n", fsync);
 
-        for (int writers : new int[] { 1, 8 }) {
-            Path db = dir.resolve("derby-" + writers);
-            double transfers = run(db, writers, seconds);
-            System.out.printf("%d writer(s): %.0f durable transfers/s = %.0f postings/s; %.2f of the fsync rate%n",
-                    writers, transfers, 2 * transfers, transfers / fsync);
-            shutdown(db);
+        for (boolean hotRow : new boolean[] { true, false }) {
+            System.out.println(hotRow ? "spend to the love market (every writer credits the same balance row):"
+                    : "household transfers (each writer its own two residents, no shared balance row):");
+            for (int writers : new int[] { 1, 8 }) {
+                Path db = dir.resolve("derby-" + writers + (hotRow ? "-spend" : "-household"));
+                double transfers = run(db, writers, seconds, hotRow);
+                System.out.printf("  %d writer(s): %.0f durable transfers/s = %.0f postings/s; %.2f of the fsync"
+                        + " rate%n", writers, transfers, 2 * transfers, transfers / fsync);
+                shutdown(db);
+            }
         }
         deleteTree(dir);
     }
@@ -98,7 +103,7 @@ public final class LedgerBenchmark {
         return rate;
     }
 
-    static double run(Path path, int writers, int seconds) throws Exception {
+    static double run(Path path, int writers, int seconds, boolean hotRow) throws Exception {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(path.toString());
         dataSource.setCreateDatabase("create");
@@ -107,19 +112,26 @@ public final class LedgerBenchmark {
         }
         Clock clock = Clock.systemUTC();
         Settings settings = Settings.defaults();
-        Transactions transactions = new JdbcTransactions(dataSource);
+        // the kiosk gets pooled connections from pax-jdbc; opening a Derby connection per transaction would
+        // measure connection set-up instead of the ledger
+        Pool connections = new Pool(dataSource, writers + 2);
+        Transactions transactions = new JdbcTransactions(connections);
         JdbcSchemaMigrations migrations = new JdbcSchemaMigrations(transactions, clock);
         JdbcAuditLog audit = new JdbcAuditLog(transactions, migrations, settings, clock);
         JdbcResidentDirectory residents = new JdbcResidentDirectory(transactions, migrations, audit, clock);
         JdbcLedger ledger = new JdbcLedger(transactions, migrations, audit, clock, residents);
 
         List<Resident> payers = new ArrayList<>();
+        List<Resident> partners = new ArrayList<>();
+        long card = 20_000_000L;
         for (int i = 0; i < writers; i++) {
-            Resident r = residents.create(new ResidentDraft("Bench " + i, Long.toString(20_000_000L + i), null, "1",
-                    "1-101", "B" + i, null, null), Actor.system("bench"));
-            ledger.book(TransferKind.EARN, Account.ISSUED, Account.resident(r.id()), 100_000_000L, null, 0, null,
-                    Actor.system("bench"));
-            payers.add(r);
+            for (List<Resident> list : List.of(payers, partners)) {
+                Resident r = residents.create(new ResidentDraft("Bench " + i, Long.toString(card++), null, "1",
+                        "1-101", "B" + i, null, null), Actor.system("bench"));
+                ledger.book(TransferKind.EARN, Account.ISSUED, Account.resident(r.id()), 100_000_000L, null, 0,
+                        null, Actor.system("bench"));
+                list.add(r);
+            }
         }
         // warm-up: JIT and Derby's statement cache
         for (int i = 0; i < 200; i++) {
@@ -137,8 +149,16 @@ public final class LedgerBenchmark {
             futures.add(pool.submit(() -> {
                 go.await();
                 Actor actor = Actor.resident(payer.id());
+                Resident partner = partners.get(writer);
                 for (long n = 0; !stop.get(); n++) {
-                    ledger.spend(payer.id(), 1, Account.LOVE_MARKET, null, "bench:" + writer + ":" + n, actor);
+                    String key = "bench:" + writer + ":" + n;
+                    if (hotRow) {
+                        ledger.spend(payer.id(), 1, Account.LOVE_MARKET, null, key, actor);
+                    } else if (n % 2 == 0) {
+                        ledger.transferToHousehold(payer.id(), partner.id(), 1, key, actor);
+                    } else {
+                        ledger.transferToHousehold(partner.id(), payer.id(), 1, key, actor);
+                    }
                     done.incrementAndGet();
                 }
                 return null;
@@ -153,7 +173,102 @@ public final class LedgerBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        connections.closeAll();
         return done.get() / elapsed;
+    }
+
+    /** A minimal fixed connection pool: close() hands the connection back instead of closing it. */
+    static final class Pool implements javax.sql.DataSource {
+
+        private final javax.sql.DataSource target;
+        private final java.util.concurrent.BlockingQueue<Connection> idle;
+
+        Pool(javax.sql.DataSource target, int size) throws SQLException {
+            this.target = target;
+            this.idle = new java.util.concurrent.ArrayBlockingQueue<>(size);
+            for (int i = 0; i < size; i++) {
+                idle.add(target.getConnection());
+            }
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection real;
+            try {
+                real = idle.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted", e);
+            }
+            AtomicBoolean returned = new AtomicBoolean();
+            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            if (returned.compareAndSet(false, true)) {
+                                idle.add(real);
+                            }
+                            return null;
+                        }
+                        if (method.getName().equals("isClosed")) {
+                            return returned.get();
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() {
+            return java.util.logging.Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return target.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return target.isWrapperFor(type);
+        }
+
+        void closeAll() {
+            for (Connection c : idle) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    // shutting down anyway
+                }
+            }
+        }
     }
 
     private static void shutdown(Path path) {
