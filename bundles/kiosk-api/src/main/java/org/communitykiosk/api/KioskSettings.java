@@ -8,8 +8,8 @@ import java.util.Locale;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * What makes this kiosk this kiosk: read from {@code etc/org.communitykiosk.kiosk.cfg}. The service is re-registered
- * with new values when the configuration changes, so hold the service, not copies of its values.
+ * What makes this kiosk this kiosk: read from {@code etc/org.communitykiosk.kiosk.cfg}. A changed configuration
+ * changes the values of the same service object, live: hold the service, not copies of its values.
  */
 @ProviderType
 public interface KioskSettings {

@@ -84,6 +84,11 @@ final class KioskBrowser implements AutoCloseable {
         new Actions(driver).sendKeys(token + "\n").perform();
     }
 
+    /** Chooses the n-th item (1-based) of a vaadin-select: the client side keys items "1", "2", ... */
+    void choose(String selectSelector, int item) {
+        script("arguments[0].value = arguments[1]", find(selectSelector), String.valueOf(item));
+    }
+
     /** Staff sign-in through the kiosk's own screen (Karaf JAAS realm). */
     void signInStaff(String user, String password) {
         open("staff").find("#staff-user");

@@ -164,7 +164,9 @@ public class KioskPlatformIT {
     /** Each plugin feature and the plugin ids its bundles register. */
     static final Map<String, List<String>> PLUGIN_FEATURES = Map.of(
             "kiosk-bulletin", List.of("bulletin"),
-            "kiosk-bloodpressure", List.of("bloodpressure"));
+            "kiosk-points", List.of("points"),
+            "kiosk-bloodpressure", List.of("bloodpressure"),
+            "kiosk-deliberation", List.of("deliberation"));
 
     @Test
     public void uninstallingAndInstallingEachPluginFeatureRemovesAndAddsItsScreens() throws Exception {

@@ -8,12 +8,15 @@ import java.util.Locale;
 import org.communitykiosk.api.KioskSettings;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The kiosk settings service. No {@code @Modified}: a changed configuration re-activates the component, so the
- * service is re-registered and every holder sees consistent values.
+ * The kiosk settings service. A changed configuration is taken in place ({@code @Modified}): re-activating the
+ * component would unregister the service and restart everything holding it statically (the shell servlet with every
+ * open session, every plugin), which is exactly what a live settings change must not do. Holders read values on
+ * each use, and each read sees one consistent set.
  */
 @Component(service = KioskSettings.class, name = KioskSettingsComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -22,10 +25,15 @@ public final class KioskSettingsComponent implements KioskSettings {
 
     public static final String PID = "org.communitykiosk.kiosk";
 
-    private final Settings settings;
+    private volatile Settings settings;
 
     @Activate
     public KioskSettingsComponent(KioskSettingsConfig config) {
+        this.settings = Settings.from(config);
+    }
+
+    @Modified
+    void modified(KioskSettingsConfig config) {
         this.settings = Settings.from(config);
     }
 

@@ -1,0 +1,84 @@
+package org.communitykiosk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The staff console on the touchscreen: an administrator removes and installs a plugin while a resident's session
+ * is open, changes a setting live, and a staff member without the admin role cannot reach the plugin screen.
+ */
+@ExtendWith(KioskServer.class)
+class ConsoleBrowserIT {
+
+    @Test
+    void adminInstallsAPluginFromTheConsoleAndAResidentSessionSeesTheTile() {
+        try (KioskBrowser admin = new KioskBrowser(); KioskBrowser resident = new KioskBrowser()) {
+            resident.open("").find("#home-greeting");
+            resident.tapCard("10000002");
+            resident.find("#tile-bloodpressure");
+
+            admin.signInStaff("admin", "admin2026");
+            admin.open("plugins").find("#plugins-list");
+            admin.click("#plugin-uninstall-kiosk-bloodpressure");
+            admin.waitUntil(d -> admin.present("#plugin-install-kiosk-bloodpressure"), Duration.ofSeconds(60));
+            resident.waitUntil(d -> !resident.present("#tile-bloodpressure"), Duration.ofSeconds(20));
+
+            admin.click("#plugin-install-kiosk-bloodpressure");
+            admin.waitUntil(d -> admin.present("#plugin-uninstall-kiosk-bloodpressure"), Duration.ofSeconds(60));
+            // the open home screen of the resident follows by push
+            resident.waitUntil(d -> resident.present("#tile-bloodpressure"), Duration.ofSeconds(20));
+            assertTrue(resident.present("#session-name"), "the resident's session survived the install");
+        }
+    }
+
+    @Test
+    void aSettingsChangeTakesEffectWithoutRestartAndIsWrittenBack() throws Exception {
+        try (KioskBrowser admin = new KioskBrowser()) {
+            admin.signInStaff("admin", "admin2026");
+            admin.open("settings").find("#settings-form");
+            admin.type("#settings-idle", "5");
+            admin.click("#settings-save");
+            admin.waitUntil(d -> !admin.find("#settings-error").getText().isBlank(), Duration.ofSeconds(10));
+
+            admin.type("#settings-idle", "45");
+            admin.click("#settings-save");
+            admin.waitUntil(d -> {
+                try {
+                    return Files.readString(KioskServer.Running.home().resolve("etc/org.communitykiosk.kiosk.cfg"))
+                            .matches("(?s).*residentIdleTimeoutSeconds\\s*=\\s*\"?45.*");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }, Duration.ofSeconds(20));
+            // back to the test value, so the other tests keep their short countdown
+            admin.open("settings").find("#settings-form");
+            admin.type("#settings-idle", String.valueOf(KioskServer.IDLE_TIMEOUT_SECONDS));
+            admin.click("#settings-save");
+            admin.waitUntil(d -> {
+                try {
+                    return Files.readString(KioskServer.Running.home().resolve("etc/org.communitykiosk.kiosk.cfg"))
+                            .matches("(?s).*residentIdleTimeoutSeconds\\s*=\\s*\"?" + KioskServer.IDLE_TIMEOUT_SECONDS + ".*");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }, Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void staffWithoutTheAdminRoleCannotReachThePluginScreen() {
+        try (KioskBrowser staff = new KioskBrowser()) {
+            staff.signInStaff("staff", "staff2026");
+            assertFalse(staff.present("#tile-plugins"), "no plugin tile for kiosk-staff");
+            staff.open("plugins").find("#access-refused");
+            assertFalse(staff.present("#plugins-list"));
+            staff.open("settings").find("#access-refused");
+        }
+    }
+}

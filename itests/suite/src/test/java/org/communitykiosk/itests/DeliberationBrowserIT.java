@@ -1,0 +1,80 @@
+package org.communitykiosk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * A council meeting in four browsers: the chair creates the meeting and opens a vote, residents check in at the door
+ * kiosk and vote at the booth, and the projector screen follows by push; a second ballot is refused.
+ */
+@ExtendWith(KioskServer.class)
+class DeliberationBrowserIT {
+
+    @Test
+    void checkInVoteAtTheBoothWhileTheProjectorFollowsThenCloseWithTheResult() {
+        try (KioskBrowser chair = new KioskBrowser(); KioskBrowser door = new KioskBrowser();
+                KioskBrowser booth = new KioskBrowser(); KioskBrowser projector = new KioskBrowser()) {
+            chair.signInStaff("staff", "staff2026");
+            chair.open("deliberation/meeting").find("#meeting-title");
+            chair.type("#meeting-title", "三号楼加装电梯议事会");
+            chair.script("arguments[0].value = '2026-11-23T19:00'", chair.find("#meeting-starts"));
+            chair.type("#meeting-place", "社区活动室");
+            chair.type("#meeting-quorum", "2");
+            chair.click("#meeting-create");
+            chair.find("#meeting-detail");
+            String meetingUrl = chair.driver.getCurrentUrl();
+            String meetingId = meetingUrl.substring(meetingUrl.lastIndexOf('/') + 1);
+
+            chair.type("#motion-title", "是否同意三号楼加装电梯");
+            chair.click("#motion-add");
+            chair.waitUntil(d -> !chair.all("[id^=poll-open-]").isEmpty(), Duration.ofSeconds(20));
+            chair.all("[id^=poll-open-]").get(0).click();
+            chair.waitUntil(d -> !chair.all("[id^=poll-close-]").isEmpty(), Duration.ofSeconds(20));
+
+            projector.open("deliberation/screen/" + meetingId).find("#projector");
+
+            door.open("deliberation/checkin/" + meetingId).find("#checkin");
+            door.tapCard("10000001");
+            door.waitForText("#checkin-present", "1");
+            door.tapCard("10000004");
+            door.waitForText("#checkin-present", "2");
+
+            booth.open("deliberation/vote/" + meetingId).find("#vote-booth");
+            booth.tapCard("10000001");
+            booth.click("#vote-choice-0");
+            booth.find("#vote-recorded");
+            String receipt = booth.find("#vote-receipt").getText();
+            assertFalse(receipt.isBlank(), "the voter gets a receipt code");
+            // the projector follows by push, without a reload
+            projector.waitUntil(d -> projector.find("#projector-cast").getText().contains("1"), Duration.ofSeconds(5));
+
+            booth.click("#vote-next");
+            booth.tapCard("10000001");
+            booth.find("#vote-message");
+            assertFalse(booth.present("#vote-choice-0") && !booth.present("#vote-recorded")
+                    && booth.find("#vote-message").getText().isBlank(), "a second ballot is refused");
+
+            booth.open("deliberation/vote/" + meetingId).find("#vote-booth");
+            booth.tapCard("10000004");
+            booth.click("#vote-choice-1");
+            booth.find("#vote-recorded");
+            projector.waitUntil(d -> projector.find("#projector-cast").getText().contains("2"), Duration.ofSeconds(5));
+
+            chair.driver.navigate().refresh();
+            chair.waitUntil(d -> !chair.all("[id^=poll-close-]").isEmpty(), Duration.ofSeconds(20));
+            chair.all("[id^=poll-close-]").get(0).click();
+            projector.waitUntil(d -> projector.present("#projector-result"), Duration.ofSeconds(10));
+            assertTrue(projector.find("#projector-receipts").getText().contains(receipt),
+                    "the published receipts contain the voter's code");
+            assertFalse(projector.find("#projector-outcome").getText().isBlank());
+            assertFalse(projector.find("#projector-chain-head").getText().isBlank());
+            assertTrue(projector.driver.findElements(By.cssSelector("[id^=projector-bar-]")).size() >= 2);
+        }
+    }
+}
