@@ -1,0 +1,5 @@
+package org.communitykiosk.lovemarket.internal;
+
+/** Donated units of one catalogue item. */
+record IntakeLine(long itemId, int quantity) {
+}

@@ -1,0 +1,62 @@
+package org.communitykiosk.lovemarket.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.communitykiosk.api.Actor;
+
+/**
+ * The love market (爱心超市): catalogue, baskets, redemptions paid through the points ledger, intake and stock. Every
+ * write is one transaction with its audit entry; refusals are {@link org.communitykiosk.api.InvalidInputException}s
+ * with {@code lovemarket.problem.*} keys and write nothing.
+ */
+interface LoveMarket {
+
+    List<Item> items(boolean activeOnly);
+
+    Optional<Item> item(long id);
+
+    /** Categories of active items, by name. */
+    List<String> categories();
+
+    Item createItem(ItemDraft draft, Actor by);
+
+    Item editItem(long id, ItemDraft draft, Actor by);
+
+    /** Records donated goods: stock goes up, one intake with its lines. @return the intake id */
+    long intake(String donor, List<IntakeLine> lines, Actor by);
+
+    /** Changes a stock by hand ({@code delta} may be negative, never below zero). */
+    Item adjust(long itemId, int delta, AdjustReason reason, Actor by);
+
+    List<BasketLine> basket(long residentId);
+
+    /** Adds units of an item at its current price. */
+    void addToBasket(long residentId, long itemId, int quantity);
+
+    /** Sets a line's quantity; 0 removes it. */
+    void setQuantity(long residentId, long itemId, int quantity);
+
+    /** The resident accepts the current prices of the basket's items. */
+    void acceptPrices(long residentId);
+
+    /**
+     * Redeems the lines in one transaction: stock, per-resident limits, the ledger spend, the order with its pickup
+     * code. A repeat with the same {@code orderKey} returns the first order.
+     */
+    Order redeem(long residentId, List<OrderRequest> lines, String orderKey, Actor by);
+
+    /** {@link #redeem} of the resident's basket at the prices seen; the basket is emptied with it. */
+    Order redeemBasket(long residentId, String orderKey, Actor by);
+
+    Optional<Order> order(long id);
+
+    List<Order> openOrders();
+
+    Optional<Order> openOrderByPickupCode(String code);
+
+    Order handOver(long orderId, Actor by);
+
+    /** Cancels an open order: the points are refunded through the ledger and the stock restored, together. */
+    Order cancel(long orderId, Actor by);
+}
