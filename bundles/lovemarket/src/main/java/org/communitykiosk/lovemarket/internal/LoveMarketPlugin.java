@@ -1,0 +1,116 @@
+package org.communitykiosk.lovemarket.internal;
+
+import java.util.List;
+
+import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.KioskPlugin;
+import org.communitykiosk.api.plugin.PluginView;
+import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.points.api.Ledger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The love market (爱心超市): residents redeem their service points for donated goods; staff hand them over, cancel
+ * with a refund, record donations and keep the stock. Points move only through the points plugin's {@link Ledger}
+ * (idempotency keys {@code lovemarket:order:<key>} and {@code lovemarket:refund:<key>}), inside the redemption's
+ * own transaction.
+ * <p>
+ * Views, below {@code /lovemarket}:
+ * <ul>
+ * <li>{@code ""} (resident): the shelves, by category</li>
+ * <li>{@code basket} (resident): the basket, balance, confirmation</li>
+ * <li>{@code receipt/<order id>} (resident; only the resident's own orders, staff see all): the pickup code</li>
+ * <li>{@code orders} (staff): open orders, hand over by pickup code, cancel with refund</li>
+ * <li>{@code stock} (staff): items with low-stock warnings, the item form, intake, adjustments</li>
+ * </ul>
+ * Element ids, kept stable for browser tests:
+ * <ul>
+ * <li>shop: {@code lovemarket-shop}; {@code lm-basket-link} (text shows the units in the basket);
+ * {@code lm-shop-sign-in} when no resident is signed in; category buttons {@code lm-category-all},
+ * {@code lm-category-<n>} (n = 0, 1, ... in category name order); item cards {@code lm-item-<item id>} with
+ * {@code lm-add-<item id>}; {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
+ * {@code lm-stock-link}</li>
+ * <li>basket: {@code lovemarket-basket}; {@code lm-basket-back}; per line {@code lm-line-<item id>},
+ * {@code lm-line-minus-<item id>}, {@code lm-line-plus-<item id>}, {@code lm-line-remove-<item id>}, a changed
+ * price {@code lm-line-price-<item id>}; {@code lm-basket-total}, {@code lm-basket-balance},
+ * {@code lm-basket-short} (not enough points); {@code lm-basket-empty}; {@code lm-basket-error}; when a price
+ * changed {@code lm-basket-price-notice} and {@code lm-accept-prices} instead of {@code lm-confirm}</li>
+ * <li>receipt: {@code lovemarket-receipt}; {@code lm-receipt-code} (the pickup code, 6 digits),
+ * {@code lm-receipt-state}, {@code lm-receipt-lines}, {@code lm-receipt-total}, {@code lm-receipt-back};
+ * {@code lm-receipt-missing}</li>
+ * <li>orders: {@code lovemarket-orders}; {@code lm-orders-back}; {@code lm-pickup-code}, {@code lm-pickup-find},
+ * the order found {@code lm-pickup-order}; {@code lm-orders-error}; open orders {@code lm-order-<order id>} with
+ * {@code lm-handover-<order id>} and {@code lm-cancel-<order id>} (a first tap turns it into
+ * {@code lm-cancel-confirm-<order id>}, the second cancels and refunds); {@code lm-orders-empty}. In the order
+ * found by code the same button ids appear first.</li>
+ * <li>stock: {@code lovemarket-stock}; {@code lm-stock-back}; rows {@code lm-stock-<item id>} with
+ * {@code lm-low-<item id>} (low stock) and {@code lm-item-edit-<item id>}; {@code lm-stock-empty}; item form
+ * {@code lm-item-form}: {@code lm-item-editing}, {@code lm-item-name}, {@code lm-item-category},
+ * {@code lm-item-price}, {@code lm-item-limit}, {@code lm-item-period}, {@code lm-item-low}, {@code lm-item-active},
+ * {@code lm-item-save}, {@code lm-item-clear}, {@code lm-item-error}; intake {@code lm-intake-form}:
+ * {@code lm-intake-donor}, {@code lm-intake-item}, {@code lm-intake-qty}, {@code lm-intake-save},
+ * {@code lm-intake-error}; adjustment {@code lm-adjust-form}: {@code lm-adjust-item}, {@code lm-adjust-delta},
+ * {@code lm-adjust-reason}, {@code lm-adjust-save}, {@code lm-adjust-error}</li>
+ * </ul>
+ */
+@Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + LoveMarketPlugin.ID)
+public final class LoveMarketPlugin implements KioskPlugin {
+
+    static final String ID = "lovemarket";
+
+    static final String SHOP = "";
+    static final String BASKET = "basket";
+    static final String RECEIPT = "receipt";
+    static final String ORDERS = "orders";
+    static final String STOCK = "stock";
+
+    private final List<PluginView> views;
+
+    @Activate
+    public LoveMarketPlugin(@Reference(name = "market") LoveMarket market, @Reference(name = "ledger") Ledger ledger,
+            @Reference(name = "residents") ResidentDirectory residents) {
+        this.views = List.of(
+                new PluginView(SHOP, Audience.RESIDENT, context -> new ShopView(context, market)),
+                new PluginView(BASKET, Audience.RESIDENT, context -> new BasketView(context, market, ledger)),
+                new PluginView(RECEIPT, Audience.RESIDENT, context -> new ReceiptView(context, market)),
+                new PluginView(ORDERS, Audience.STAFF, context -> new OrdersView(context, market, residents)),
+                new PluginView(STOCK, Audience.STAFF, context -> new StockView(context, market)));
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String titleKey() {
+        return "lovemarket.title";
+    }
+
+    @Override
+    public String descriptionKey() {
+        return "lovemarket.description";
+    }
+
+    @Override
+    public String icon() {
+        return "vaadin:gift";
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public Audience audience() {
+        return Audience.RESIDENT;
+    }
+
+    @Override
+    public List<PluginView> views() {
+        return views;
+    }
+}

@@ -1,0 +1,118 @@
+package org.communitykiosk.lovemarket.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.resident.Resident;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/**
+ * The shelves: categories as big buttons, then the items of the chosen one as big cards (a big gift icon, as items
+ * have no photos yet), each with its price in points, what is left, and "add to basket". The resident's balance and
+ * basket are one tap away.
+ */
+final class ShopView extends VerticalLayout {
+
+    private final ViewContext context;
+    private final LoveMarket market;
+    private final Optional<Resident> resident;
+    private final FlexLayout shelf = new FlexLayout();
+    private final Button basketLink;
+    private final Paragraph error = Screens.error("lm-shop-error");
+
+    ShopView(ViewContext context, LoveMarket market) {
+        this.context = context;
+        this.market = market;
+        this.resident = context.session().resident();
+        setId("lovemarket-shop");
+        setMaxWidth(Screens.CONTENT_WIDTH);
+        add(Screens.heading(context.text("lovemarket.shop.heading")));
+
+        basketLink = Screens.primary("lm-basket-link", "", () -> context.navigate(LoveMarketPlugin.BASKET));
+        basketLink.setIcon(VaadinIcon.CART.create());
+        if (resident.isPresent()) {
+            add(basketLink);
+            showBasketCount();
+        } else {
+            add(Screens.text("lm-shop-sign-in", context.text("lovemarket.shop.signIn")));
+        }
+        if (context.session().permits(Audience.STAFF)) {
+            add(new HorizontalLayout(
+                    Screens.bigButton("lm-orders-link", context.text("lovemarket.shop.orders"),
+                            () -> context.navigate(LoveMarketPlugin.ORDERS)),
+                    Screens.bigButton("lm-stock-link", context.text("lovemarket.shop.stock"),
+                            () -> context.navigate(LoveMarketPlugin.STOCK))));
+        }
+
+        FlexLayout categories = new FlexLayout();
+        categories.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        categories.getStyle().set("gap", "12px");
+        categories.add(Screens.bigButton("lm-category-all", context.text("lovemarket.shop.all"), () -> show(null)));
+        List<String> names = market.categories();
+        for (int i = 0; i < names.size(); i++) {
+            String category = names.get(i);
+            categories.add(Screens.bigButton("lm-category-" + i, category, () -> show(category)));
+        }
+        shelf.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        shelf.getStyle().set("gap", "16px");
+        shelf.setWidthFull();
+        add(categories, error, shelf);
+        show(null);
+    }
+
+    private void show(String category) {
+        shelf.removeAll();
+        List<Item> items = market.items(true).stream()
+                .filter(item -> category == null || item.category().equals(category)).toList();
+        if (items.isEmpty()) {
+            shelf.add(Screens.text("lm-shop-empty", context.text("lovemarket.shop.empty")));
+        }
+        items.forEach(item -> shelf.add(card(item)));
+    }
+
+    private Div card(Item item) {
+        Div card = Screens.card("lm-item-" + item.id());
+        card.setWidth("280px");
+        Icon icon = VaadinIcon.GIFT.create();
+        icon.setSize("96px");
+        icon.getStyle().set("align-self", "center");
+        Span name = new Span(item.name());
+        Screens.textSize(name, Screens.TITLE_SIZE);
+        name.getStyle().set("font-weight", "600");
+        card.add(icon, name, Screens.text(null, context.text("lovemarket.item.price", item.price())),
+                Screens.text(null, item.stock() > 0 ? context.text("lovemarket.item.stock", item.stock())
+                        : context.text("lovemarket.item.soldOut")));
+        if (item.limited()) {
+            card.add(Screens.text(null, context.text("lovemarket.item.limit", item.limitQuantity(),
+                    Screens.periodText(context, item.limitPeriod()))));
+        }
+        if (resident.isPresent() && item.stock() > 0) {
+            Button add = Screens.primary("lm-add-" + item.id(), context.text("lovemarket.item.add"), () -> {
+                if (Screens.attempt(context, error, () -> market.addToBasket(resident.get().id(), item.id(), 1))) {
+                    context.notify(context.text("lovemarket.item.added", item.name()));
+                    showBasketCount();
+                }
+            });
+            add.addThemeVariants(ButtonVariant.LUMO_LARGE);
+            card.add(add);
+        }
+        return card;
+    }
+
+    private void showBasketCount() {
+        int units = market.basket(resident.orElseThrow().id()).stream().mapToInt(BasketLine::quantity).sum();
+        basketLink.setText(context.text("lovemarket.shop.basket", units));
+    }
+}
