@@ -116,6 +116,44 @@ class RedemptionRaceTest {
         assertEquals(0, scalar("SELECT SUM(amount) FROM points_posting"));
     }
 
+    /** One resident at two kiosks, limit one per month, both confirm at once: exactly one order. */
+    @Test
+    void theSameResidentAtTwoKiosksGetsTheLimitOnce() throws Exception {
+        Item oil = f.item("食用油", PRICE, UNITS, 1, LimitPeriod.MONTH);
+        Resident zhang = f.resident("张桂兰", "10000001");
+        f.earn(zhang, EARNED);
+        for (int round = 0; round < 5; round++) {
+            ExecutorService kiosks = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (String kiosk : List.of("kiosk-1", "kiosk-2")) {
+                String key = kiosk + "-" + round;
+                outcomes.add(kiosks.submit(() -> {
+                    start.await();
+                    try {
+                        f.market.redeem(zhang.id(), List.of(new OrderRequest(oil.id(), 1, PRICE)), key,
+                                Actor.resident(zhang.id()));
+                        return "ok";
+                    } catch (InvalidInputException refused) {
+                        return refused.problems().get(0).key();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            kiosks.shutdown();
+            results.sort(null);
+            assertEquals(round == 0 ? List.of("lovemarket.problem.limitReached.month", "ok")
+                    : List.of("lovemarket.problem.limitReached.month", "lovemarket.problem.limitReached.month"),
+                    results);
+        }
+        assertEquals(EARNED - PRICE, f.balance(zhang));
+        assertEquals(UNITS - 1, f.market.item(oil.id()).orElseThrow().stock());
+    }
+
     private long scalar(String sql) throws SQLException {
         try (Connection c = f.db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
