@@ -1,5 +1,6 @@
 package org.communitykiosk.lovemarket.internal;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.communitykiosk.api.plugin.Audience;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code receipt/<order id>} (resident; only the resident's own orders, staff see all): the pickup code</li>
  * <li>{@code orders} (staff): open orders, hand over by pickup code, cancel with refund</li>
  * <li>{@code stock} (staff): items with low-stock warnings, the item form, intake, adjustments</li>
+ * <li>{@code swap} (resident): the swap board (邻里交换): post HAVE/WANT, ask, promise, close with a code</li>
  * </ul>
  * Element ids, kept stable for browser tests:
  * <ul>
@@ -53,6 +55,13 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-intake-donor}, {@code lm-intake-item}, {@code lm-intake-qty}, {@code lm-intake-save},
  * {@code lm-intake-error}; adjustment {@code lm-adjust-form}: {@code lm-adjust-item}, {@code lm-adjust-delta},
  * {@code lm-adjust-reason}, {@code lm-adjust-save}, {@code lm-adjust-error}</li>
+ * <li>swap: {@code lovemarket-swap}; {@code lm-swap-back}; form {@code lm-swap-form}: {@code lm-swap-kind},
+ * {@code lm-swap-title}, {@code lm-swap-category}, {@code lm-swap-description}, {@code lm-swap-post},
+ * {@code lm-swap-error}; others' entries {@code lm-swap-entry-<id>} with {@code lm-swap-ask-<id>};
+ * {@code lm-swap-empty}; own entries and those promised to me {@code lm-swap-mine-<id>} with
+ * {@code lm-swap-matches-<id>}, {@code lm-swap-promise-<id>-<resident id>}, {@code lm-swap-repost-<id>} (expired),
+ * the owner's {@code lm-swap-code-<id>}, the recipient's {@code lm-swap-code-input-<id>} and
+ * {@code lm-swap-close-<id>}; {@code lm-swap-mine-empty}</li>
  * </ul>
  */
 @Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + LoveMarketPlugin.ID)
@@ -65,18 +74,21 @@ public final class LoveMarketPlugin implements KioskPlugin {
     static final String RECEIPT = "receipt";
     static final String ORDERS = "orders";
     static final String STOCK = "stock";
+    static final String SWAP = "swap";
 
     private final List<PluginView> views;
 
     @Activate
     public LoveMarketPlugin(@Reference(name = "market") LoveMarket market, @Reference(name = "ledger") Ledger ledger,
-            @Reference(name = "residents") ResidentDirectory residents) {
+            @Reference(name = "residents") ResidentDirectory residents, @Reference(name = "swaps") JdbcSwapBoard swaps,
+            @Reference(name = "clock") Clock clock) {
         this.views = List.of(
                 new PluginView(SHOP, Audience.RESIDENT, context -> new ShopView(context, market)),
                 new PluginView(BASKET, Audience.RESIDENT, context -> new BasketView(context, market, ledger)),
                 new PluginView(RECEIPT, Audience.RESIDENT, context -> new ReceiptView(context, market)),
                 new PluginView(ORDERS, Audience.STAFF, context -> new OrdersView(context, market, residents)),
-                new PluginView(STOCK, Audience.STAFF, context -> new StockView(context, market)));
+                new PluginView(STOCK, Audience.STAFF, context -> new StockView(context, market)),
+                new PluginView(SWAP, Audience.RESIDENT, context -> new SwapView(context, swaps, residents, clock)));
     }
 
     @Override

@@ -43,7 +43,8 @@ final class ShopView extends VerticalLayout {
         basketLink = Screens.primary("lm-basket-link", "", () -> context.navigate(LoveMarketPlugin.BASKET));
         basketLink.setIcon(VaadinIcon.CART.create());
         if (resident.isPresent()) {
-            add(basketLink);
+            add(new HorizontalLayout(basketLink, Screens.bigButton("lm-swap-link", context.text("lovemarket.shop.swap"),
+                    () -> context.navigate(LoveMarketPlugin.SWAP))));
             showBasketCount();
         } else {
             add(Screens.text("lm-shop-sign-in", context.text("lovemarket.shop.signIn")));

@@ -133,6 +133,11 @@ final class FakeContext implements ViewContext {
         notifications.add(text);
     }
 
+    /** Newer shells ask screens to keep a session awake; no {@code @Override} so that this builds either way. */
+    public void keepSessionAwake(boolean awake) {
+        // nothing to keep awake in a test
+    }
+
     /** The component with the id somewhere below the root. */
     static Optional<Component> find(Component root, String id) {
         if (root.getId().filter(id::equals).isPresent()) {

@@ -29,7 +29,8 @@ class MessagesTest {
 
     private static final Set<String> AUDIT_ACTIONS = Set.of("lovemarket.item.create", "lovemarket.item.edit",
             "lovemarket.intake.record", "lovemarket.stock.adjust", "lovemarket.order.redeem",
-            "lovemarket.order.handOver", "lovemarket.order.cancel");
+            "lovemarket.order.handOver", "lovemarket.order.cancel", "lovemarket.swap.post", "lovemarket.swap.ask",
+            "lovemarket.swap.promise", "lovemarket.swap.close", "lovemarket.swap.repost");
 
     private static final Pattern KEY = Pattern.compile("\"(lovemarket\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 

@@ -133,6 +133,32 @@ class ScreensTest {
         assertTrue(get(again, "lm-item-error").isVisible(), "an empty form is refused");
     }
 
+    @Test
+    void aSwapFromPostToPickup() {
+        JdbcSwapBoard swaps = new JdbcSwapBoard(f.db.transactions(), f.db.migrations(), f.db.auditLog(), f.db.clock(),
+                SwapBoardTest.config(30));
+        Resident li = f.resident("李建国", "10000002");
+        SwapView zhangs = new SwapView(FakeContext.resident(zhang), swaps, f.db.residents(), f.db.clock());
+        ((TextField) get(zhangs, "lm-swap-title")).setValue("儿童自行车");
+        ((TextField) get(zhangs, "lm-swap-category")).setValue("儿童用品");
+        ((Button) get(zhangs, "lm-swap-post")).click();
+        SwapEntry bike = swaps.board().get(0);
+
+        SwapView lis = new SwapView(FakeContext.resident(li), swaps, f.db.residents(), f.db.clock());
+        ((Button) get(lis, "lm-swap-ask-" + bike.id())).click();
+
+        zhangs = new SwapView(FakeContext.resident(zhang), swaps, f.db.residents(), f.db.clock());
+        Button promise = (Button) get(zhangs, "lm-swap-promise-" + bike.id() + "-" + li.id());
+        assertEquals("Promise to 李*国", promise.getText());
+        promise.click();
+        String code = text(get(zhangs, "lm-swap-code-" + bike.id()));
+
+        lis = new SwapView(FakeContext.resident(li), swaps, f.db.residents(), f.db.clock());
+        ((TextField) get(lis, "lm-swap-code-input-" + bike.id())).setValue(code);
+        ((Button) get(lis, "lm-swap-close-" + bike.id())).click();
+        assertEquals(SwapEntry.State.DONE, swaps.entry(bike.id()).orElseThrow().state());
+    }
+
     private static String text(Component component) {
         return ((HasText) component).getText();
     }
