@@ -113,6 +113,7 @@ final class MeasureView extends VerticalLayout {
 
     private void showStart() {
         protocol = null;
+        context.keepSessionAwake(false);
         deadline = null;
         Paragraph who = Screens.text("bp-resident", context.text("bloodpressure.measure.for", resident.name()));
         Div buttons = new Div();
@@ -134,6 +135,8 @@ final class MeasureView extends VerticalLayout {
     /** Starts the guided protocol: rest first. */
     void startGuided() {
         protocol = new MeasurementProtocol();
+        // the resident sits still as told: no idle logout during the guided measurement
+        context.keepSessionAwake(true);
         requestKey = UUID.randomUUID().toString();
         deadline = clock.instant().plusSeconds(station.restSeconds());
         countdown = null;
@@ -160,8 +163,6 @@ final class MeasureView extends VerticalLayout {
         if (protocol == null) {
             return;
         }
-        // keep the shell's idle countdown from ending the session while the resident sits still as told
-        getElement().executeJs("document.dispatchEvent(new Event('input'))");
         if (deadline == null) {
             return;
         }
@@ -256,6 +257,7 @@ final class MeasureView extends VerticalLayout {
             monitor.stop();
         }
         protocol = null;
+        context.keepSessionAwake(false);
         deadline = null;
         requestKey = UUID.randomUUID().toString();
         show(new ManualEntry(context, this::record),
@@ -276,6 +278,7 @@ final class MeasureView extends VerticalLayout {
 
     private void showResult(Reading reading) {
         protocol = null;
+        context.keepSessionAwake(false);
         deadline = null;
         Div done = new Div(Screens.primaryButton("bp-done", context.text("bloodpressure.result.done"), context::home),
                 Screens.bigButton("bp-history-link", context.text("bloodpressure.history.heading"),

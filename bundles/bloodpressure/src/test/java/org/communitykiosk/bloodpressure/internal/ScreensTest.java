@@ -94,9 +94,11 @@ class ScreensTest {
 
     @Test
     void guidedFlowRestsMeasuresTwiceAndRecordsTheMean() {
-        MeasureView view = measure(FakeContext.resident(zhang), Optional.of(monitor));
+        FakeContext context = FakeContext.resident(zhang);
+        MeasureView view = measure(context, Optional.of(monitor));
         assertEquals("For: 张桂兰", text(view, "bp-resident"));
         click(view, "bp-start");
+        assertTrue(context.sessionKeptAwake, "no idle logout while the resident rests as told");
         assertEquals("Time left: 5:00", text(view, "bp-rest-remaining"));
         db.clock().advance(Duration.ofSeconds(299));
         view.tick();
@@ -115,6 +117,7 @@ class ScreensTest {
         monitor.listener.reading(reading(130, 83, 70));
 
         assertEquals("High normal", text(view, "bp-result-category"));
+        assertFalse(context.sessionKeptAwake, "the idle countdown runs again on the result screen");
         assertEquals("132/85 mmHg, pulse 71 per minute", text(view, "bp-result-values"));
         assertTrue(find(view, "bp-crisis").isEmpty());
         List<Reading> history = store.history(zhang.id(), today);

@@ -124,4 +124,12 @@ final class TestContext implements ViewContext {
     public void notify(String text) {
         notices.add(text);
     }
+
+    /** Whether the screen asked the shell to suspend the idle countdown. */
+    boolean sessionKeptAwake;
+
+    @Override
+    public void keepSessionAwake(boolean awake) {
+        sessionKeptAwake = awake;
+    }
 }

@@ -51,6 +51,14 @@ public interface ViewContext {
      */
     void onCardTapped(CardHandler handler);
 
+    /**
+     * While {@code true}, the idle countdown does not run for this screen: for a resident told to sit still (a
+     * blood-pressure rest) or a screen nobody touches on purpose. Reset to {@code false} when the screen is left.
+     *
+     * @since 1.1
+     */
+    void keepSessionAwake(boolean awake);
+
     /** Shows a short notification in large type. */
     void notify(String text);
 }

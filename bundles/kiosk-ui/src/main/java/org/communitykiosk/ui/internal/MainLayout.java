@@ -70,6 +70,7 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
               ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'].forEach(t => document.addEventListener(t, touch, true));
               layout.__idleTimer = setInterval(() => {
                 if (!layout.isConnected || layout.__warned || !layout.__idleMs) return;
+                if (layout.__awake) { layout.__last = Date.now(); return; }
                 if (Date.now() - layout.__last >= layout.__idleMs) {
                   layout.__warned = true;
                   layout.$server.idle();
@@ -105,6 +106,7 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         CardRouting.of(event.getUI()).reset();
+        keepAwake(false);
         renderHeader();
     }
 
@@ -241,6 +243,11 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         }
     }
 
+    /** Suspends the idle countdown while a screen asks for it; every navigation ends the request. */
+    void keepAwake(boolean awake) {
+        getElement().executeJs("$0.__awake = $1", getElement(), awake);
+    }
+
     private void armIdleTimer() {
         SessionState state = state();
         KioskSettings settings = shell.settings().get();
@@ -277,9 +284,10 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         });
     }
 
-    // at the bottom: a notice at the top would cover the header's home and log-out buttons
+    // bottom right: at the top it would cover home and log-out, in the middle or bottom centre the form buttons
+    // of the left-aligned screens
     private void notice(String message) {
-        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_CENTER);
+        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_END);
         notification.addThemeName("kiosk-notice");
     }
 

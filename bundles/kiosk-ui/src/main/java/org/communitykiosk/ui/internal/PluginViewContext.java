@@ -96,8 +96,13 @@ final class PluginViewContext implements ViewContext {
     }
 
     @Override
+    public void keepSessionAwake(boolean awake) {
+        MainLayout.current().ifPresent(layout -> layout.keepAwake(awake));
+    }
+
+    @Override
     public void notify(String text) {
-        Notification notification = Notification.show(text, 4000, Notification.Position.BOTTOM_CENTER);
+        Notification notification = Notification.show(text, 4000, Notification.Position.BOTTOM_END);
         notification.addThemeName("kiosk-notice");
     }
 }

@@ -134,6 +134,7 @@ final class FakeContext implements ViewContext {
     }
 
     /** Newer shells ask screens to keep a session awake; no {@code @Override} so that this builds either way. */
+    @Override
     public void keepSessionAwake(boolean awake) {
         // nothing to keep awake in a test
     }

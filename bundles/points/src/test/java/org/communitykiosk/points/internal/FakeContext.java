@@ -155,4 +155,12 @@ final class FakeContext implements ViewContext {
         root.getChildren().forEach(child -> ids.addAll(ids(child, prefix)));
         return ids;
     }
+
+    /** Whether the screen asked the shell to suspend the idle countdown. */
+    boolean sessionKeptAwake;
+
+    @Override
+    public void keepSessionAwake(boolean awake) {
+        sessionKeptAwake = awake;
+    }
 }
