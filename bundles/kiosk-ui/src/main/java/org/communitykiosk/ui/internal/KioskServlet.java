@@ -17,9 +17,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.communitykiosk.api.KioskSettings;
-import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.resident.Identification;
-import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.StaffSignIn;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,14 +69,13 @@ public class KioskServlet extends VaadinServlet {
 
     @Activate
     public KioskServlet(@Reference PluginCatalog plugins, @Reference Identification identification,
-            @Reference ResidentDirectory residents, @Reference StaffSignIn staffSignIn, @Reference AuditLog audit) {
+            @Reference StaffSignIn staffSignIn) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-ui-timer");
             thread.setDaemon(true);
             return thread;
         });
-        shell = new Shell(() -> settings, plugins, new Translations(), identification, residents, staffSignIn, audit,
-                timer);
+        shell = new Shell(() -> settings, plugins, new Translations(), identification, staffSignIn, timer);
     }
 
     // dynamic so that a settings change made by staff applies without restarting the servlet and its sessions

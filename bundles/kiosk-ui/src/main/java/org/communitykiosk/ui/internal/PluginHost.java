@@ -101,7 +101,7 @@ public class PluginHost extends Div implements BeforeEnterObserver, Refreshable,
             return;
         }
         int depth = view.path().isEmpty() ? 0 : view.path().split("/").length;
-        PluginViewContext context = new PluginViewContext(shell, entry, state, settings, view.path(),
+        PluginViewContext context = new PluginViewContext(shell, entry, state, settings,
                 segments.subList(depth, segments.size()), query);
         try {
             Component screen = view.factory().create(context);

@@ -26,7 +26,7 @@ final class PluginViewContext implements ViewContext {
     private final List<String> segments;
     private final Map<String, List<String>> query;
 
-    PluginViewContext(Shell shell, PluginEntry plugin, SessionState session, KioskSettings settings, String viewPath,
+    PluginViewContext(Shell shell, PluginEntry plugin, SessionState session, KioskSettings settings,
             List<String> segments, Map<String, List<String>> query) {
         this.shell = shell;
         this.plugin = plugin;

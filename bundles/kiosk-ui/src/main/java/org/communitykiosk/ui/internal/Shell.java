@@ -4,9 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import org.communitykiosk.api.KioskSettings;
-import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.resident.Identification;
-import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.StaffSignIn;
 
 /**
@@ -14,6 +12,5 @@ import org.communitykiosk.api.resident.StaffSignIn;
  * the settings service is replaced when staff change the configuration, without restarting the servlet.
  */
 record Shell(Supplier<KioskSettings> settings, PluginCatalog plugins, Translations translations,
-        Identification identification, ResidentDirectory residents, StaffSignIn staffSignIn, AuditLog audit,
-        ScheduledExecutorService timer) {
+        Identification identification, StaffSignIn staffSignIn, ScheduledExecutorService timer) {
 }
