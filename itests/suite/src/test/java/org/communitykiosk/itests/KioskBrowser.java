@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -67,7 +68,8 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(condition::apply);
+        // a push can replace an element between finding it and reading it: look again rather than fail
+        new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** Types into a Vaadin field (its input or textarea lives in the light DOM). */

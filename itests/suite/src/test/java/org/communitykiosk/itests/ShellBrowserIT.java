@@ -107,12 +107,14 @@ class ShellBrowserIT {
             // first time: the resident is still there
             browser.waitUntil(d -> browser.present("#still-here"), Duration.ofSeconds(KioskServer.IDLE_TIMEOUT_SECONDS + 10));
             browser.click("#still-here");
-            browser.gone("#idle-dialog");
+            // the closed dialog's overlay can linger a moment; wait until its countdown has left the page, or the
+            // next wait would see the old one
+            browser.waitUntil(d -> !browser.present("#idle-seconds"), Duration.ofSeconds(10));
             assertEquals(DEMO_NAME, browser.find("#session-name").getText());
 
             // second time: nobody answers, the countdown runs out
             browser.waitUntil(d -> browser.present("#idle-seconds"), Duration.ofSeconds(KioskServer.IDLE_TIMEOUT_SECONDS + 10));
-            browser.waitUntil(d -> !browser.present("#session-name"), Duration.ofSeconds(20));
+            browser.waitUntil(d -> !browser.present("#session-name"), Duration.ofSeconds(KioskServer.IDLE_TIMEOUT_SECONDS));
             browser.find("#tap-card-hint");
             assertFalse(browser.bodyText().contains(DEMO_NAME), "no personal data after the idle logout");
         }

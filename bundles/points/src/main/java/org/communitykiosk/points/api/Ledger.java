@@ -75,4 +75,14 @@ public interface Ledger {
 
     /** The resident gives points to {@link Account#COMMUNITY_POOL}. */
     Transfer donate(long residentId, long points, String idempotencyKey, Actor actor);
+
+    /**
+     * The community thanks a resident with points for something other than service hours, for example goods donated
+     * to the love market: {@link Account#ISSUED} to the resident, kind {@link TransferKind#REWARD}. Staff decide it,
+     * so the actor is normally staff.
+     *
+     * @param reason short text without personal data, for example a donation id
+     * @since 1.1
+     */
+    Transfer reward(long residentId, long points, String reason, String idempotencyKey, Actor actor);
 }

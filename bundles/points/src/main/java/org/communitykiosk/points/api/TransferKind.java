@@ -13,5 +13,7 @@ public enum TransferKind {
     /** Unused points expired: resident to {@link Account#EXPIRY}. */
     EXPIRE,
     /** A reversing entry: the opposite of an earlier transfer. */
-    REFUND
+    REFUND,
+    /** The community thanked a resident with points, for example for donated goods: {@link Account#ISSUED} to them. */
+    REWARD
 }

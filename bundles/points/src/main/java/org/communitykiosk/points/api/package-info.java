@@ -3,5 +3,5 @@
  * points, each inside the caller's transaction. See {@link org.communitykiosk.points.api.Ledger}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.communitykiosk.points.api;

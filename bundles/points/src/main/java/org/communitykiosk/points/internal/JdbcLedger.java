@@ -205,6 +205,13 @@ public final class JdbcLedger implements Ledger, LedgerBook {
     }
 
     @Override
+    public Transfer reward(long residentId, long points, String reason, String idempotencyKey, Actor actor) {
+        requireKey(idempotencyKey);
+        return book(TransferKind.REWARD, Account.ISSUED, Account.resident(residentId), points, reason, 0,
+                idempotencyKey, actor);
+    }
+
+    @Override
     public Transfer book(TransferKind kind, Account from, Account to, long points, String reason, long reverses,
             String idempotencyKey, Actor actor) {
         Objects.requireNonNull(kind, "kind");

@@ -178,6 +178,21 @@ class LedgerTest {
     }
 
     @Test
+    void aRewardComesFromIssuedPointsOnceAndCanBeReversed() {
+        Transfer reward = ledger.reward(zhang.id(), 12, "donation 4", "lm:donation:4", SYSTEM);
+        assertEquals(TransferKind.REWARD, reward.kind());
+        assertEquals(12, ledger.balance(Account.resident(zhang.id())));
+        assertEquals(-12, ledger.balance(Account.ISSUED));
+        // a double tap on the intake screen books it once
+        assertEquals(reward, ledger.reward(zhang.id(), 12, "donation 4", "lm:donation:4", SYSTEM));
+        assertEquals(12, ledger.balance(Account.resident(zhang.id())));
+        assertEquals(Ledger.POINTS_POSITIVE, assertThrows(InvalidInputException.class,
+                () -> ledger.reward(zhang.id(), 0, "x", "lm:donation:5", SYSTEM)).problems().get(0).key());
+        ledger.refund(reward.id(), "lm:donation:4:undo", SYSTEM);
+        assertEquals(0, ledger.balance(Account.resident(zhang.id())));
+    }
+
+    @Test
     void statementIsNewestFirstAndPaged() {
         earn(zhang, 50);
         ledger.spend(zhang.id(), 5, Account.LOVE_MARKET, "a", "k1", SYSTEM);
