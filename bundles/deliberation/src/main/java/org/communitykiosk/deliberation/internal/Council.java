@@ -3,6 +3,7 @@ package org.communitykiosk.deliberation.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.communitykiosk.api.Actor;
@@ -23,7 +24,9 @@ public interface Council {
         /** Residents of one building. */
         BUILDING,
         /** Household representatives: one vote per household, cast by whichever member votes first. */
-        HOUSEHOLD
+        HOUSEHOLD,
+        /** Residents of one grid (网格): a named set of buildings from the plugin's configuration. */
+        GRID
     }
 
     /** What a ballot asks. */
@@ -59,16 +62,29 @@ public interface Council {
         TIE
     }
 
+    /** @param grid the grid's name when {@link Eligibility#GRID}, one of {@link #grids()} */
     record MeetingDraft(String title, Instant startsAt, String place, Eligibility eligibility, String building,
-            Integer quorum) {
+            Integer quorum, String grid) {
+
+        MeetingDraft(String title, Instant startsAt, String place, Eligibility eligibility, String building,
+                Integer quorum) {
+            this(title, startsAt, place, eligibility, building, quorum, null);
+        }
     }
 
     /**
      * @param quorum voters (residents, or households when one vote per household) who must be present
      * @param openPollId the poll being voted on now, if any (at most one per meeting)
+     * @param grid the grid's name when {@link Eligibility#GRID}, otherwise {@code null}
+     * @param gridBuildings the grid's buildings as configured when the meeting was created (a later change of the
+     *        configuration does not change who may vote in a meeting already called); empty unless a grid
      */
     record Meeting(long id, String title, Instant startsAt, String place, Eligibility eligibility, String building,
-            int quorum, Long openPollId) {
+            int quorum, Long openPollId, String grid, List<String> gridBuildings) {
+
+        public Meeting {
+            gridBuildings = gridBuildings == null ? List.of() : List.copyOf(gridBuildings);
+        }
     }
 
     /**
@@ -132,6 +148,9 @@ public interface Council {
     record PollResult(Poll poll, List<Integer> votes, int electronic, Optional<PaperTotals> paper, int ballots,
             int blank, int invalid, int present, int quorum, Outcome outcome, List<Integer> winners) {
     }
+
+    /** The grids (网格) staff may call a meeting for: name to buildings, in configured order. */
+    Map<String, List<String>> grids();
 
     Meeting createMeeting(MeetingDraft draft, Actor by);
 

@@ -16,4 +16,9 @@ public @interface DeliberationConfig {
     @AttributeDefinition(name = "Default quorum",
             description = "Voters (or households) who must be present, proposed for a new meeting")
     int defaultQuorum() default 10;
+
+    @AttributeDefinition(name = "Grids",
+            description = "Grids (网格) a meeting may be called for, each a name and its buildings as on the"
+                    + " residents' records: 一网格=1,2,3;二网格=4,5 (empty: no grid meetings)")
+    String grids() default "";
 }

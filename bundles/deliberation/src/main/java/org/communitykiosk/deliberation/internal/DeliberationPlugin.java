@@ -48,7 +48,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * {@code triage-referred-<id>}, {@code triage-reason-<id>}, {@code triage-save-<id>}, {@code triage-error-<id>},
  * {@code triage-close-<id>}, {@code triage-back}</li>
  * <li>meetings: {@code meetings}, {@code meeting-row-<id>}, {@code meeting-title}, {@code meeting-starts},
- * {@code meeting-place}, {@code meeting-eligibility}, {@code meeting-building}, {@code meeting-quorum},
+ * {@code meeting-place}, {@code meeting-eligibility}, {@code meeting-building} (shown for a building meeting),
+ * {@code meeting-grid} (shown for a grid meeting; grids by name from the {@code grids} setting), {@code meeting-quorum},
  * {@code meeting-create}, {@code meeting-error}, {@code meeting-back}</li>
  * <li>chair: {@code meeting-detail}, {@code meeting-status}, {@code checkin-link}, {@code vote-link},
  * {@code screen-link}, {@code minutes-link}, {@code motion-error}; per motion {@code motion-<id>},

@@ -118,7 +118,11 @@ final class DeliberationSchema {
                 added_at TIMESTAMP NOT NULL,
                 added_by VARCHAR(128) NOT NULL,
                 CONSTRAINT deliberation_paper_pk PRIMARY KEY (poll_id)
-            )"""));
+            )"""),
+            // a grid meeting keeps the grid's buildings as they were when it was called
+            Migration.of(2, "council: meetings for a grid (网格)",
+                    "ALTER TABLE deliberation_meeting ADD COLUMN grid VARCHAR(40)",
+                    "ALTER TABLE deliberation_meeting ADD COLUMN grid_buildings VARCHAR(1000)"));
 
     private DeliberationSchema() {
     }

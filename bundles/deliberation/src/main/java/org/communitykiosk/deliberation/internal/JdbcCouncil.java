@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,10 +51,12 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = DeliberationConfig.class)
 public final class JdbcCouncil implements Council {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcCouncil.class);
+
     private static final String ACTION = "deliberation.";
 
     private static final String MEETING = "SELECT id, title, starts_at, place, eligibility, building, quorum,"
-            + " open_poll_id FROM deliberation_meeting";
+            + " open_poll_id, grid, grid_buildings FROM deliberation_meeting";
     /** Counter rows per poll. */
     static final int STRIPES = 16;
 
@@ -65,6 +69,7 @@ public final class JdbcCouncil implements Council {
     private final Clock clock;
     private final PollEvents events;
     private final int defaultQuorum;
+    private final Map<String, List<String>> grids;
     private final SecureRandom random = new SecureRandom();
     /** What never changes once a poll exists (kind, options, meeting): read once, not under the hot row's lock. */
     private final ConcurrentHashMap<Long, Poll> settings = new ConcurrentHashMap<>();
@@ -75,11 +80,17 @@ public final class JdbcCouncil implements Council {
             @Reference(name = "migrations") SchemaMigrations migrations,
             @Reference(name = "auditLog") AuditLog auditLog, @Reference(name = "clock") Clock clock,
             @Reference(name = "events") PollEvents events, DeliberationConfig config) {
-        this(transactions, migrations, auditLog, clock, events, config.defaultQuorum());
+        this(transactions, migrations, auditLog, clock, events, config.defaultQuorum(), grids(config.grids()));
     }
 
     JdbcCouncil(Transactions transactions, SchemaMigrations migrations, AuditLog auditLog, Clock clock,
             PollEvents events, int defaultQuorum) {
+        this(transactions, migrations, auditLog, clock, events, defaultQuorum, Map.of());
+    }
+
+    JdbcCouncil(Transactions transactions, SchemaMigrations migrations, AuditLog auditLog, Clock clock,
+            PollEvents events, int defaultQuorum, Map<String, List<String>> grids) {
+        this.grids = Collections.unmodifiableMap(new LinkedHashMap<>(grids)); // keeps the configured order
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -92,16 +103,36 @@ public final class JdbcCouncil implements Council {
         return defaultQuorum;
     }
 
+    /**
+     * A mistyped {@code grids} setting must not take the whole council (and the meetings under way) down: it is
+     * logged and no grid is offered until it is fixed. Meetings already called for a grid keep their buildings.
+     */
+    private static Map<String, List<String>> grids(String config) {
+        try {
+            return VoteRules.parseGrids(config);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} in {}; no grid meetings can be called until it is corrected", e.getMessage(),
+                    DeliberationConfig.PID);
+            return Map.of();
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> grids() {
+        return grids;
+    }
+
     // ---------------------------------------------------------------- meetings and agenda
 
     @Override
     public Meeting createMeeting(MeetingDraft draft, Actor by) {
-        MeetingDraft meeting = VoteRules.checkMeeting(draft, defaultQuorum);
+        MeetingDraft meeting = VoteRules.checkMeeting(draft, defaultQuorum, grids);
         Instant now = now();
         return transactions.required(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliberation_meeting (title, starts_at, place,"
-                    + " eligibility, building, quorum, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " eligibility, building, quorum, created_at, created_by, grid, grid_buildings)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, meeting.title());
                 Sql.setInstant(ps, 2, meeting.startsAt().truncatedTo(ChronoUnit.MINUTES));
@@ -111,6 +142,8 @@ public final class JdbcCouncil implements Council {
                 ps.setInt(6, meeting.quorum());
                 Sql.setInstant(ps, 7, now);
                 ps.setString(8, by.toString());
+                ps.setString(9, meeting.grid());
+                ps.setString(10, meeting.grid() == null ? null : String.join(",", grids.get(meeting.grid())));
                 ps.executeUpdate();
                 id = key(ps);
             }
@@ -562,6 +595,11 @@ public final class JdbcCouncil implements Council {
                 && !VoteRules.clean(resident.building()).equals(meeting.building())) {
             throw InvalidInputException.of(null, "deliberation.problem.voter.notEligible", meeting.building());
         }
+        if (meeting.eligibility() == Eligibility.GRID
+                && !meeting.gridBuildings().contains(VoteRules.clean(resident.building()))) {
+            throw InvalidInputException.of(null, "deliberation.problem.voter.notInGrid", meeting.grid(),
+                    String.join(", ", meeting.gridBuildings()));
+        }
         if (meeting.eligibility() == Eligibility.HOUSEHOLD && VoteRules.clean(resident.household()).isEmpty()) {
             throw InvalidInputException.of(null, "deliberation.problem.voter.noHousehold");
         }
@@ -623,7 +661,8 @@ public final class JdbcCouncil implements Council {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 meetings.add(new Meeting(rs.getLong(1), rs.getString(2), Sql.getInstant(rs, 3), rs.getString(4),
-                        Eligibility.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), Sql.getLong(rs, 8)));
+                        Eligibility.valueOf(rs.getString(5)), rs.getString(6), rs.getInt(7), Sql.getLong(rs, 8),
+                        rs.getString(9), rs.getString(10) == null ? List.of() : List.of(rs.getString(10).split(","))));
             }
         }
         return meetings;

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.communitykiosk.api.plugin.ViewContext;
@@ -77,23 +78,39 @@ final class MeetingView extends VerticalLayout {
         Select<Eligibility> eligibility = new Select<>();
         eligibility.setId("meeting-eligibility");
         eligibility.setLabel(context.text("deliberation.meetings.eligibility"));
-        eligibility.setItems(Eligibility.values());
+        // a grid meeting only when grids are configured: otherwise the choice could only be refused
+        Map<String, List<String>> grids = council.grids();
+        eligibility.setItems(Arrays.stream(Eligibility.values())
+                .filter(e -> e != Eligibility.GRID || !grids.isEmpty()).toList());
         eligibility.setItemLabelGenerator(e -> context.text("deliberation.eligibility." + e.name()));
         eligibility.setValue(Eligibility.ALL);
         TextField building = new TextField(context.text("deliberation.meetings.building"));
         building.setId("meeting-building");
+        Select<String> grid = new Select<>();
+        grid.setId("meeting-grid");
+        grid.setLabel(context.text("deliberation.meetings.grid"));
+        grid.setItems(grids.keySet());
+        grid.setItemLabelGenerator(name -> context.text("deliberation.meetings.gridItem", name,
+                String.join(", ", grids.get(name))));
+        grid.setVisible(false);
+        building.setVisible(false);
+        eligibility.addValueChangeListener(e -> {
+            building.setVisible(e.getValue() == Eligibility.BUILDING);
+            grid.setVisible(e.getValue() == Eligibility.GRID);
+        });
         IntegerField quorum = new IntegerField(context.text("deliberation.meetings.quorum"));
         quorum.setId("meeting-quorum");
         quorum.setValue(defaultQuorum);
         quorum.setMin(0);
         Paragraph error = Screens.text("meeting-error", "");
-        add(title, startsAt, place, eligibility, building, quorum, error,
+        add(title, startsAt, place, eligibility, building, grid, quorum, error,
                 Screens.bigButton("meeting-create", context.text("deliberation.meetings.create"), () -> {
                     try {
                         ZoneId zone = context.zone();
                         Meeting meeting = council.createMeeting(new MeetingDraft(title.getValue(),
                                 startsAt.getValue() == null ? null : startsAt.getValue().atZone(zone).toInstant(),
-                                place.getValue(), eligibility.getValue(), building.getValue(), quorum.getValue()),
+                                place.getValue(), eligibility.getValue(), building.getValue(), quorum.getValue(),
+                                grid.getValue()),
                                 context.session().actor());
                         context.navigate(DeliberationPlugin.MEETING + "/" + meeting.id());
                     } catch (RuntimeException e) {
@@ -117,7 +134,9 @@ final class MeetingView extends VerticalLayout {
         add(Screens.text("meeting-status", context.text("deliberation.meeting.when",
                 Screens.dateTime(context, meeting.startsAt()), meeting.place()) + "\n"
                 + context.text("deliberation.eligibility." + meeting.eligibility().name())
-                + (meeting.building() == null ? "" : " " + meeting.building()) + "\n"
+                + (meeting.building() == null ? "" : " " + meeting.building())
+                + (meeting.grid() == null ? "" : " " + context.text("deliberation.meetings.gridItem", meeting.grid(),
+                        String.join(", ", meeting.gridBuildings()))) + "\n"
                 + context.text("deliberation.checkin.present", status.present()) + "  "
                 + context.text(status.quorate() ? "deliberation.quorum.reached" : "deliberation.quorum.missing",
                         meeting.quorum())));

@@ -6,10 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,6 +40,8 @@ final class VoteRules {
     static final int TITLE_MAX = 200;
     static final int PLACE_MAX = 120;
     static final int BUILDING_MAX = 40;
+    /** The buildings of a grid as stored with a meeting, comma-separated. */
+    static final int GRID_BUILDINGS_MAX = 1000;
     static final int OPTION_MAX = 100;
     static final int OPTIONS_MIN = 2;
     static final int OPTIONS_MAX = 20;
@@ -51,6 +56,11 @@ final class VoteRules {
     }
 
     static MeetingDraft checkMeeting(MeetingDraft draft, int defaultQuorum) {
+        return checkMeeting(draft, defaultQuorum, Map.of());
+    }
+
+    /** @param grids the configured grids; a grid meeting must name one of them */
+    static MeetingDraft checkMeeting(MeetingDraft draft, int defaultQuorum, Map<String, List<String>> grids) {
         String title = clean(draft.title());
         String place = clean(draft.place());
         String building = clean(draft.building());
@@ -67,12 +77,54 @@ final class VoteRules {
         } else {
             building = "";
         }
+        String grid = clean(draft.grid());
+        if (eligibility == Eligibility.GRID) {
+            if (grid.isEmpty()) {
+                problems.add(Problem.of("grid", "deliberation.problem.grid.required"));
+            } else if (!grids.containsKey(grid)) {
+                problems.add(Problem.of("grid", "deliberation.problem.grid.unknown", grid));
+            }
+        } else {
+            grid = "";
+        }
         if (quorum < 0) {
             problems.add(Problem.of("quorum", "deliberation.problem.quorum.negative"));
         }
         refuseIfAny(problems);
         return new MeetingDraft(title, draft.startsAt(), place, eligibility, building.isEmpty() ? null : building,
-                quorum);
+                quorum, grid.isEmpty() ? null : grid);
+    }
+
+    /**
+     * The grids of the configuration {@code grids}: {@code 一网格=1,2,3;二网格=4,5}, name to buildings in the order
+     * written. Staff type this by hand, often with a Chinese keyboard, so full-width {@code ；，、＝} count as well and
+     * blanks around names are dropped. A building is written as on the resident's record ({@link
+     * org.communitykiosk.api.resident.Resident#building()}, for example "3").
+     *
+     * @throws IllegalArgumentException naming the first entry that is not {@code name=building,...}, or a name given
+     *         twice: a grid silently missing or merged would let the wrong residents vote
+     */
+    static Map<String, List<String>> parseGrids(String config) {
+        Map<String, List<String>> grids = new LinkedHashMap<>();
+        String text = clean(config).replace('；', ';').replace('，', ',').replace('、', ',').replace('＝', '=');
+        for (String entry : text.split("[;\\n]")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int eq = entry.indexOf('=');
+            String name = eq < 0 ? "" : entry.substring(0, eq).strip();
+            List<String> buildings = eq < 0 ? List.of()
+                    : Arrays.stream(entry.substring(eq + 1).split(",")).map(String::strip).filter(b -> !b.isEmpty())
+                            .distinct().toList();
+            if (name.isEmpty() || name.length() > BUILDING_MAX || buildings.isEmpty()
+                    || String.join(",", buildings).length() > GRID_BUILDINGS_MAX) {
+                throw new IllegalArgumentException("grids: \"" + entry.strip() + "\" is not name=building,building");
+            }
+            if (grids.putIfAbsent(name, buildings) != null) {
+                throw new IllegalArgumentException("grids: \"" + name + "\" is given twice");
+            }
+        }
+        return Collections.unmodifiableMap(grids);
     }
 
     static MotionDraft checkMotion(MotionDraft draft) {
