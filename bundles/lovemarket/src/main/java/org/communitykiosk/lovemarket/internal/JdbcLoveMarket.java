@@ -53,6 +53,8 @@ public final class JdbcLoveMarket implements LoveMarket {
     static final String SPEND_KEY = "lovemarket:order:";
     static final String REFUND_KEY = "lovemarket:refund:";
     static final int ORDER_KEY_MAX = 64;
+    /** Ledger idempotency key of a donor's reward: one reward per intake, whatever is retried. */
+    static final String DONATION_KEY = "lovemarket:donation:";
 
     static final List<Migration> MIGRATIONS = List.of(Migration.of(1, "catalogue, baskets, orders, quotas, stock", """
             CREATE TABLE lovemarket_item (
@@ -127,7 +129,11 @@ public final class JdbcLoveMarket implements LoveMarket {
                 moved_at TIMESTAMP NOT NULL,
                 moved_by VARCHAR(140) NOT NULL,
                 CONSTRAINT lovemarket_stock_move_pk PRIMARY KEY (id)
-            )""", "CREATE INDEX lovemarket_order_state ON lovemarket_order (state, id)"));
+            )""", "CREATE INDEX lovemarket_order_state ON lovemarket_order (state, id)"),
+            Migration.of(2, "points reward for a donor",
+                    "ALTER TABLE lovemarket_intake ADD COLUMN reward_resident_id BIGINT",
+                    "ALTER TABLE lovemarket_intake ADD COLUMN reward_points BIGINT",
+                    "ALTER TABLE lovemarket_intake ADD COLUMN reward_transfer_id BIGINT"));
 
     private static final String ITEM = "SELECT id, name, category, price, stock, limit_quantity, limit_period, active,"
             + " low_stock FROM lovemarket_item";
@@ -240,7 +246,12 @@ public final class JdbcLoveMarket implements LoveMarket {
 
     @Override
     public long intake(String donor, List<IntakeLine> lines, Actor by) {
-        String name = MarketRules.checkDonor(donor, lines);
+        return intake(donor, lines, null, by);
+    }
+
+    @Override
+    public long intake(String donor, List<IntakeLine> lines, DonorReward reward, Actor by) {
+        String name = MarketRules.checkDonor(donor, lines, reward);
         Instant now = now();
         return transactions.required(c -> {
             long id;
@@ -261,9 +272,25 @@ public final class JdbcLoveMarket implements LoveMarket {
                 move(c, line.itemId(), line.quantity(), "INTAKE", id, now, by);
                 units += line.quantity();
             }
+            String rewarded = "";
+            if (reward != null) {
+                // the reward commits or fails with the goods: a donation is never booked half
+                Transfer thanks = ledger.reward(reward.residentId(), reward.points(), "lovemarket intake:" + id,
+                        DONATION_KEY + id, by);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE lovemarket_intake SET reward_resident_id = ?,"
+                        + " reward_points = ?, reward_transfer_id = ? WHERE id = ?")) {
+                    ps.setLong(1, reward.residentId());
+                    ps.setLong(2, reward.points());
+                    ps.setLong(3, thanks.id());
+                    ps.setLong(4, id);
+                    ps.executeUpdate();
+                }
+                rewarded = ", reward " + reward.points() + " points to resident:" + reward.residentId()
+                        + ", transfer:" + thanks.id();
+            }
             // the donor's name stays in the intake table, not in the audit log
             auditLog.record(by, "lovemarket.intake.record", "intake:" + id, lines.size() + " lines, " + units
-                    + " units");
+                    + " units" + rewarded);
             return id;
         });
     }

@@ -26,6 +26,14 @@ interface LoveMarket {
     /** Records donated goods: stock goes up, one intake with its lines. @return the intake id */
     long intake(String donor, List<IntakeLine> lines, Actor by);
 
+    /**
+     * {@link #intake(String, List, Actor)} with an optional points reward for the donor (a resident), booked through
+     * the ledger in the intake's own transaction (key {@code lovemarket:donation:<intake id>}).
+     *
+     * @param reward {@code null} for none
+     */
+    long intake(String donor, List<IntakeLine> lines, DonorReward reward, Actor by);
+
     /** Changes a stock by hand ({@code delta} may be negative, never below zero). */
     Item adjust(long itemId, int delta, AdjustReason reason, Actor by);
 

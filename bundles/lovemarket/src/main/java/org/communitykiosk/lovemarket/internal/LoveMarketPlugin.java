@@ -6,6 +6,7 @@ import java.util.List;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskPlugin;
 import org.communitykiosk.api.plugin.PluginView;
+import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.points.api.Ledger;
 import org.osgi.service.component.annotations.Activate;
@@ -52,7 +53,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-item-form}: {@code lm-item-editing}, {@code lm-item-name}, {@code lm-item-category},
  * {@code lm-item-price}, {@code lm-item-limit}, {@code lm-item-period}, {@code lm-item-low}, {@code lm-item-active},
  * {@code lm-item-save}, {@code lm-item-clear}, {@code lm-item-error}; intake {@code lm-intake-form}:
- * {@code lm-intake-donor}, {@code lm-intake-item}, {@code lm-intake-qty}, {@code lm-intake-save},
+ * {@code lm-intake-donor}, {@code lm-intake-card} (the donor's resident card, also filled by a card tap),
+ * {@code lm-intake-points} (optional points reward, needs the card), {@code lm-intake-item}, {@code lm-intake-qty}, {@code lm-intake-save},
  * {@code lm-intake-error}; adjustment {@code lm-adjust-form}: {@code lm-adjust-item}, {@code lm-adjust-delta},
  * {@code lm-adjust-reason}, {@code lm-adjust-save}, {@code lm-adjust-error}</li>
  * <li>swap: {@code lovemarket-swap}; {@code lm-swap-back}; form {@code lm-swap-form}: {@code lm-swap-kind},
@@ -81,13 +83,13 @@ public final class LoveMarketPlugin implements KioskPlugin {
     @Activate
     public LoveMarketPlugin(@Reference(name = "market") LoveMarket market, @Reference(name = "ledger") Ledger ledger,
             @Reference(name = "residents") ResidentDirectory residents, @Reference(name = "swaps") JdbcSwapBoard swaps,
-            @Reference(name = "clock") Clock clock) {
+            @Reference(name = "clock") Clock clock, @Reference(name = "identification") Identification identification) {
         this.views = List.of(
                 new PluginView(SHOP, Audience.RESIDENT, context -> new ShopView(context, market)),
                 new PluginView(BASKET, Audience.RESIDENT, context -> new BasketView(context, market, ledger)),
                 new PluginView(RECEIPT, Audience.RESIDENT, context -> new ReceiptView(context, market)),
                 new PluginView(ORDERS, Audience.STAFF, context -> new OrdersView(context, market, residents)),
-                new PluginView(STOCK, Audience.STAFF, context -> new StockView(context, market)),
+                new PluginView(STOCK, Audience.STAFF, context -> new StockView(context, market, residents, identification)),
                 new PluginView(SWAP, Audience.RESIDENT, context -> new SwapView(context, swaps, residents, clock)));
     }
 

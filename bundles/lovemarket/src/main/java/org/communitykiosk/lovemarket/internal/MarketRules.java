@@ -14,6 +14,8 @@ final class MarketRules {
     static final int DONOR_MAX = 80;
     static final long PRICE_MAX = 100_000;
     static final int QUANTITY_MAX = 10_000;
+    /** Thanks, not payment: a donation is rewarded with at most this many points. */
+    static final long REWARD_MAX = 1_000;
 
     private MarketRules() {
     }
@@ -51,7 +53,14 @@ final class MarketRules {
     }
 
     static String checkDonor(String donor, List<IntakeLine> lines) {
+        return checkDonor(donor, lines, null);
+    }
+
+    static String checkDonor(String donor, List<IntakeLine> lines, DonorReward reward) {
         List<Problem> problems = new ArrayList<>();
+        if (reward != null && (reward.points() < 1 || reward.points() > REWARD_MAX)) {
+            problems.add(Problem.of("points", "lovemarket.problem.rewardPoints", REWARD_MAX));
+        }
         String name = trim(donor);
         if (name.isEmpty()) {
             problems.add(Problem.of("donor", "lovemarket.problem.donorRequired"));

@@ -2,7 +2,12 @@ package org.communitykiosk.lovemarket.internal;
 
 import java.util.List;
 
+import java.util.Optional;
+
 import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.resident.Identification;
+import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentDirectory;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -36,7 +41,10 @@ final class StockView extends VerticalLayout {
     private final Span editing = new Span();
     private Long editingId;
 
+    private final ResidentDirectory residents;
     private final TextField donor = new TextField();
+    private final TextField donorCard = new TextField();
+    private final IntegerField rewardPoints = new IntegerField();
     private final Select<Item> intakeItem = new Select<>();
     private final IntegerField intakeQuantity = new IntegerField();
     private final Paragraph intakeError = Screens.error("lm-intake-error");
@@ -46,9 +54,12 @@ final class StockView extends VerticalLayout {
     private final Select<AdjustReason> adjustReason = new Select<>();
     private final Paragraph adjustError = Screens.error("lm-adjust-error");
 
-    StockView(ViewContext context, LoveMarket market) {
+    StockView(ViewContext context, LoveMarket market, ResidentDirectory residents, Identification identification) {
         this.context = context;
         this.market = market;
+        this.residents = residents;
+        // a donor who is a resident taps the card to be thanked with points
+        context.onCardTapped(token -> identification.byToken(token).ifPresent(r -> donorCard.setValue(r.cardNumber())));
         setId("lovemarket-stock");
         setMaxWidth(Screens.CONTENT_WIDTH);
         rows.setPadding(false);
@@ -83,25 +94,48 @@ final class StockView extends VerticalLayout {
 
     private Div intakeForm() {
         field(donor, "lm-intake-donor", "lovemarket.stock.donor");
+        field(donorCard, "lm-intake-card", "lovemarket.stock.donorCard");
+        field(rewardPoints, "lm-intake-points", "lovemarket.stock.rewardPoints");
         itemSelect(intakeItem, "lm-intake-item");
         field(intakeQuantity, "lm-intake-qty", "lovemarket.stock.quantity");
         Div form = Screens.card("lm-intake-form");
-        form.add(Screens.heading(context.text("lovemarket.stock.intakeHeading")), donor, intakeItem, intakeQuantity,
-                intakeError, Screens.primary("lm-intake-save", context.text("lovemarket.stock.intakeSave"), () -> {
-                    if (intakeItem.getValue() == null) {
-                        Screens.show(intakeError, context.text("lovemarket.problem.chooseItem"));
-                        return;
-                    }
-                    if (Screens.attempt(context, intakeError, () -> market.intake(donor.getValue(),
-                            List.of(new IntakeLine(intakeItem.getValue().id(), value(intakeQuantity))),
-                            context.session().actor()))) {
-                        context.notify(context.text("lovemarket.stock.intakeDone"));
-                        donor.clear();
-                        intakeQuantity.clear();
-                        refresh();
-                    }
-                }));
+        form.add(Screens.heading(context.text("lovemarket.stock.intakeHeading")), donor, donorCard, rewardPoints,
+                intakeItem, intakeQuantity, intakeError,
+                Screens.primary("lm-intake-save", context.text("lovemarket.stock.intakeSave"), this::recordIntake));
         return form;
+    }
+
+    private void recordIntake() {
+        if (intakeItem.getValue() == null) {
+            Screens.show(intakeError, context.text("lovemarket.problem.chooseItem"));
+            return;
+        }
+        String card = donorCard.getValue() == null ? "" : donorCard.getValue().strip();
+        Optional<Resident> resident = card.isEmpty() ? Optional.empty() : residents.byCard(card);
+        if (!card.isEmpty() && resident.isEmpty()) {
+            Screens.show(intakeError, context.text("lovemarket.problem.unknownCard"));
+            return;
+        }
+        int points = value(rewardPoints);
+        if (points != 0 && resident.isEmpty()) {
+            Screens.show(intakeError, context.text("lovemarket.problem.rewardNeedsCard"));
+            return;
+        }
+        DonorReward reward = points == 0 ? null : new DonorReward(resident.get().id(), points);
+        // a resident donor's name is filled in from the card when staff left it empty
+        String name = donor.getValue() == null || donor.getValue().isBlank()
+                ? resident.map(Resident::name).orElse("") : donor.getValue();
+        if (Screens.attempt(context, intakeError, () -> market.intake(name,
+                List.of(new IntakeLine(intakeItem.getValue().id(), value(intakeQuantity))), reward,
+                context.session().actor()))) {
+            context.notify(reward == null ? context.text("lovemarket.stock.intakeDone")
+                    : context.text("lovemarket.stock.intakeRewarded", reward.points()));
+            donor.clear();
+            donorCard.clear();
+            rewardPoints.clear();
+            intakeQuantity.clear();
+            refresh();
+        }
     }
 
     private Div adjustForm() {
