@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Platform benchmarks on the built distribution: cold start, RSS idle/with 20 sessions, feature:install -> tile.
+# Platform benchmarks on the built distribution: cold start, RSS idle/with 20 sessions, feature:install -> tile,
+# console Install -> tile.
 # Usage: bench/run-platform.sh   (after `mvn -B install -DskipTests`)
 set -euo pipefail
 cd "$(dirname "$0")"
