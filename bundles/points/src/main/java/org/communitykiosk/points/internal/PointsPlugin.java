@@ -11,9 +11,13 @@ import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.points.api.Ledger;
+import org.communitykiosk.print.Printer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Points for services (志愿积分): volunteers log service hours, staff or the resident served confirm them, confirmed
@@ -68,6 +72,8 @@ import org.osgi.service.component.annotations.Reference;
  * queue) {@code points-team-back}; card taps add volunteers</li>
  * <li>board: {@code points-board}; rows {@code points-board-<rank>}; empty {@code points-board-empty}; back (for a
  * signed-in resident) {@code points-board-back}</li>
+ * <li>statement printout (only while a {@link Printer} is registered): {@code points-statement-print} (button),
+ * then {@code points-statement-pdf} (link opening the PDF in a new tab) or {@code points-statement-print-error}</li>
  * <li>report: {@code points-report}; rows {@code points-report-<yyyy-MM>-<category>}, {@code points-report-total},
  * {@code points-report-empty}, CSV link {@code points-report-csv}, {@code points-report-prev},
  * {@code points-report-next}; back {@code points-report-back}</li>
@@ -89,6 +95,8 @@ public final class PointsPlugin implements KioskPlugin {
     static final String NEEDS = "needs";
 
     private final List<PluginView> views;
+    // optional: the plugin works without the print bundle, the statement then offers no printout
+    private volatile Printer printer;
 
     @Activate
     public PointsPlugin(@Reference(name = "ledger") Ledger ledger, @Reference(name = "hours") ServiceHours hours,
@@ -100,7 +108,8 @@ public final class PointsPlugin implements KioskPlugin {
                         context -> new HomeView(context, ledger, hours, today(clock, context))),
                 new PluginView(LOG, Audience.RESIDENT,
                         context -> new LogView(context, hours, identification, today(clock, context))),
-                new PluginView(STATEMENT, Audience.RESIDENT, context -> new StatementView(context, ledger, residents)),
+                new PluginView(STATEMENT, Audience.RESIDENT, context -> new StatementView(context, ledger, hours,
+                        residents, today(clock, context), printer)),
                 new PluginView(TRANSFER, Audience.RESIDENT,
                         context -> new TransferView(context, ledger, residents)),
                 new PluginView(NEEDS, Audience.RESIDENT,
@@ -112,6 +121,18 @@ public final class PointsPlugin implements KioskPlugin {
                         context -> new TeamView(context, hours, residents, identification, today(clock, context))),
                 new PluginView(REPORT, Audience.STAFF,
                         context -> new ReportView(context, hours, today(clock, context))));
+    }
+
+    @Reference(name = "printer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPrinter(Printer printer) {
+        this.printer = printer;
+    }
+
+    void unsetPrinter(Printer gone) {
+        if (this.printer == gone) {
+            this.printer = null;
+        }
     }
 
     @Override

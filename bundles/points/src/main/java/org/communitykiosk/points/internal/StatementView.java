@@ -1,5 +1,7 @@
 package org.communitykiosk.points.internal;
 
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.communitykiosk.api.plugin.ViewContext;
@@ -10,13 +12,20 @@ import org.communitykiosk.points.api.Ledger;
 import org.communitykiosk.points.api.LedgerEntry;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.StreamResource;
 
-/** The resident's statement, newest first, ten lines a page, with big previous/next buttons. */
+/**
+ * The resident's statement, newest first, ten lines a page, with big previous/next buttons; with a printer, a big
+ * print button that renders the whole statement as a large-type PDF and then offers a link opening it in a new tab.
+ * The PDF is made on the tap, not when the link is followed, so a kiosk without a Chinese font says so in words
+ * here rather than in a broken download.
+ */
 final class StatementView extends VerticalLayout {
 
     private final ViewContext context;
@@ -29,7 +38,9 @@ final class StatementView extends VerticalLayout {
     private final Button next;
     private int page;
 
-    StatementView(ViewContext context, Ledger ledger, ResidentDirectory residents) {
+    StatementView(ViewContext context, Ledger ledger, ServiceHours hours, ResidentDirectory residents,
+            LocalDate today, Object printer) {
+        // the printer is typed Object here: Vaadin reflects on screen classes, and the print API is optional
         this.context = context;
         this.ledger = ledger;
         this.residents = residents;
@@ -53,6 +64,44 @@ final class StatementView extends VerticalLayout {
         paging.getStyle().set("gap", "16px").set("align-items", "center");
         add(lines, paging);
         show(0);
+        if (printer != null) {
+            add(printing(context, resident, () -> StatementPrintout.pdf(printer, context, ledger, hours, residents,
+                    resident, today)));
+        }
+    }
+
+    /** The print button, and after a tap the link to the PDF or a message in words. */
+    private static VerticalLayout printing(ViewContext context, Resident resident,
+            java.util.function.Supplier<byte[]> render) {
+        VerticalLayout area = new VerticalLayout();
+        area.setPadding(false);
+        Paragraph error = Screens.error("points-statement-print-error");
+        Anchor[] link = new Anchor[1];
+        Button print = Screens.primaryButton("points-statement-print", context.text("points.statement.print"), () -> {
+            error.setVisible(false);
+            if (link[0] != null) {
+                area.remove(link[0]);
+            }
+            byte[] pdf;
+            try {
+                pdf = render.get();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(StatementView.class)
+                        .warn("statement printout failed for resident {}: {}", resident.id(), e.toString());
+                Screens.showError(error, context.text("points.statement.printError"));
+                return;
+            }
+            StreamResource resource = new StreamResource("statement.pdf", () -> new ByteArrayInputStream(pdf));
+            resource.setContentType("application/pdf");
+            link[0] = new Anchor(resource, context.text("points.statement.pdf"));
+            link[0].setId("points-statement-pdf");
+            link[0].setTarget("_blank");
+            Screens.textSize(link[0], Screens.TITLE_SIZE);
+            link[0].getStyle().set("font-weight", "700").set("padding", "12px 0");
+            area.add(link[0]);
+        });
+        area.add(print, error);
+        return area;
     }
 
     private void show(int wanted) {

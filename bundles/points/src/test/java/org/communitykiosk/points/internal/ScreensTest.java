@@ -165,7 +165,7 @@ class ScreensTest {
             ledger.donate(zhang.id(), 1, "d" + i, STAFF);
         }
         FakeContext context = FakeContext.resident(zhang);
-        StatementView view = new StatementView(context, ledger, db.residents());
+        StatementView view = new StatementView(context, ledger, hours, db.residents(), today, null);
         List<String> lines = ids(view, "points-line-");
         assertEquals(10, lines.size());
         assertTrue(text(get(view, lines.get(0))).startsWith("-1 points"));
@@ -177,6 +177,54 @@ class ScreensTest {
         assertTrue(text(get(view, last.get(1))).startsWith("+100 points"));
         assertTrue(text(get(view, last.get(1))).contains("Volunteer service"));
         assertFalse(((Button) get(view, "points-statement-next")).isEnabled());
+    }
+
+    @Test
+    void statementPrintsAsALargeTypePdfWithEveryPostingNewestFirst() throws Exception {
+        earn(zhang, 100);
+        for (int i = 1; i <= 30; i++) {
+            ledger.donate(zhang.id(), 1, "d" + i, STAFF);
+        }
+        confirmed(zhang, today, 8, 90);
+        FakeContext context = FakeContext.resident(zhang);
+        assertTrue(find(new StatementView(context, ledger, hours, db.residents(), today, null),
+                "points-statement-print").isEmpty(), "no printer, no print button");
+
+        org.communitykiosk.print.Printer printer = new org.communitykiosk.print.internal.PdfPrinter(
+                List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+        StatementView view = new StatementView(context, ledger, hours, db.residents(), today, printer);
+        assertTrue(find(view, "points-statement-pdf").isEmpty());
+        ((Button) get(view, "points-statement-print")).click();
+        com.vaadin.flow.component.html.Anchor link = (com.vaadin.flow.component.html.Anchor) get(view,
+                "points-statement-pdf");
+        assertEquals("_blank", link.getTarget().orElse(""));
+        assertFalse(get(view, "points-statement-print-error").isVisible());
+
+        byte[] pdf = printer.pdf(StatementPrintout.of(context, ledger, hours, db.residents(), zhang, today));
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Points statement: 张桂兰"), text);
+            assertTrue(text.contains("Points: 82"), text); // 100 - 30 + 12 for 1.5 hours at 8 an hour
+            assertTrue(text.contains("Hours of service overall: 1.5"), text);
+            assertEquals(32, text.lines().filter(l -> l.matches(".*[+-]\\d+ points$")).count(), text);
+            // newest first: the service just confirmed comes before the first donation, which is before the 100
+            assertTrue(text.indexOf("+12 points") < text.indexOf("-1 points"), text);
+            assertTrue(text.indexOf("-1 points") < text.indexOf("+100 points"), text);
+        }
+    }
+
+    @Test
+    void aPrinterWithoutFontIsReportedInWords() {
+        org.communitykiosk.print.Printer broken = printout -> {
+            throw new IllegalStateException("No usable Chinese TrueType font");
+        };
+        StatementView view = new StatementView(FakeContext.resident(zhang), ledger, hours, db.residents(), today,
+                broken);
+        ((Button) get(view, "points-statement-print")).click();
+        assertTrue(get(view, "points-statement-print-error").isVisible());
+        assertEquals("Printing is not available right now. Please ask the staff.",
+                text(get(view, "points-statement-print-error")));
+        assertTrue(find(view, "points-statement-pdf").isEmpty());
     }
 
     @Test
