@@ -2,6 +2,8 @@ package org.communitykiosk.deliberation.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskPlugin;
@@ -9,10 +11,14 @@ import org.communitykiosk.api.plugin.PluginView;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.print.Printer;
 import org.osgi.service.component.annotations.Activate;
 
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Pre;
@@ -33,7 +39,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * <li>{@code checkin/<meeting id>} (public; the door kiosk, staff open it): card taps check residents in</li>
  * <li>{@code vote/<meeting id>} (public; a booth, staff open it): card tap, ballot, receipt</li>
  * <li>{@code screen/<meeting id>} (public, no sign-in): the projector</li>
- * <li>{@code minutes/<meeting id>} (staff): minutes as plain text</li>
+ * <li>{@code minutes/<meeting id>} (staff): minutes as plain text, and as PDF when a printer service is there</li>
  * </ul>
  * Element ids, kept stable for browser tests:
  * <ul>
@@ -70,7 +76,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * {@code projector-cast}, {@code projector-open-time}, {@code projector-waiting}, {@code projector-result},
  * {@code projector-bar-<i>}, {@code projector-totals}, {@code projector-outcome}, {@code projector-receipts},
  * {@code projector-chain-head}</li>
- * <li>minutes: {@code minutes-text}; an unknown meeting anywhere: {@code deliberation-meeting-missing}</li>
+ * <li>minutes: {@code minutes-text}; with a {@link Printer} service, {@code minutes-pdf} (a download, here and on the
+ * chair's screen: 会议纪要 PDF, built by {@link MinutesDocument}); an unknown meeting anywhere:
+ * {@code deliberation-meeting-missing}</li>
  * </ul>
  */
 @org.osgi.service.component.annotations.Component(service = KioskPlugin.class,
@@ -92,6 +100,14 @@ public final class DeliberationPlugin implements KioskPlugin {
 
     private final List<PluginView> views;
 
+    /**
+     * Optional and dynamic: the council works without a printer (then no PDF button); a printer that comes or goes
+     * later is seen by the next screen built, without restarting the plugin and the meetings under way.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Printer printer;
+
     @Activate
     public DeliberationPlugin(@Reference(name = "council") Council council,
             @Reference(name = "matters") Matters matters, @Reference(name = "events") PollEvents events,
@@ -103,20 +119,43 @@ public final class DeliberationPlugin implements KioskPlugin {
 
     DeliberationPlugin(Council council, Matters matters, PollEvents events, Identification identification,
             ResidentDirectory residents, Clock clock, int defaultQuorum) {
+        Supplier<Optional<Printer>> printer = () -> Optional.ofNullable(this.printer);
         this.views = List.of(
                 new PluginView(BOARD, Audience.PUBLIC, context -> new BoardView(context, matters, council)),
                 new PluginView(RAISE, Audience.RESIDENT, context -> new RaiseView(context, matters)),
                 new PluginView(SUPPORT, Audience.RESIDENT, context -> new SupportView(context, matters)),
                 new PluginView(TRIAGE, Audience.STAFF, context -> new TriageView(context, matters)),
-                new PluginView(MEETING, Audience.STAFF, context -> new MeetingView(context, council, matters, defaultQuorum)),
+                new PluginView(MEETING, Audience.STAFF, context -> new MeetingView(context, council, matters, defaultQuorum,
+                        printer.get().map(p -> minutesPdf(context, council, residents, printer)))),
                 new PluginView(CHECKIN, Audience.PUBLIC,
                         context -> new CheckInView(context, council, identification, events)),
                 new PluginView(VOTE, Audience.PUBLIC, context -> new VoteView(context, council, identification, events)),
                 new PluginView(SCREEN, Audience.PUBLIC, context -> new ProjectorView(context, council, events, clock)),
-                new PluginView(MINUTES, Audience.STAFF, context -> minutes(context, council, residents)));
+                new PluginView(MINUTES, Audience.STAFF, context -> minutes(context, council, residents,
+                        printer.get().map(p -> minutesPdf(context, council, residents, printer)))));
     }
 
-    private static Component minutes(ViewContext context, Council council, ResidentDirectory residents) {
+    /**
+     * The minutes as a PDF download, built when the staff member taps it (so it has every ballot counted by then).
+     * The printer is looked up again at that moment: if it has gone since the screen was shown, the download fails
+     * rather than keeping a service that is no longer there.
+     */
+    static MinutesPdf minutesPdf(ViewContext context, Council council, ResidentDirectory residents,
+            Supplier<Optional<Printer>> printer) {
+        return meetingId -> {
+            Printer now = printer.get().orElseThrow(() -> new IllegalStateException("the printer has gone"));
+            return now.pdf(MinutesDocument.printout(context, MinutesDocument.facts(council, residents, meetingId)));
+        };
+    }
+
+    /** The minutes of a meeting as a PDF file. */
+    @FunctionalInterface
+    interface MinutesPdf {
+        byte[] pdf(long meetingId);
+    }
+
+    private static Component minutes(ViewContext context, Council council, ResidentDirectory residents,
+            Optional<MinutesPdf> pdf) {
         VerticalLayout screen = new VerticalLayout();
         screen.setMaxWidth(Screens.CONTENT_WIDTH);
         screen.add(Screens.backButton("minutes-back", context.text("deliberation.back"),
@@ -126,6 +165,7 @@ public final class DeliberationPlugin implements KioskPlugin {
             screen.add(Screens.text("deliberation-meeting-missing", context.text("deliberation.meeting.missing")));
             return screen;
         }
+        pdf.ifPresent(p -> screen.add(Screens.pdfLink("minutes-pdf", context, id.get(), p)));
         Pre text = new Pre(Minutes.text(context, council, residents, id.get()));
         text.setId("minutes-text");
         text.getStyle().set("white-space", "pre-wrap").set("font-size", Screens.TEXT_SIZE);

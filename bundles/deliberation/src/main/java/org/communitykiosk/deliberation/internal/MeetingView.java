@@ -42,8 +42,12 @@ final class MeetingView extends VerticalLayout {
     private final Council council;
     private final Matters matters;
 
-    MeetingView(ViewContext context, Council council, Matters matters, int defaultQuorum) {
+    private final Optional<DeliberationPlugin.MinutesPdf> minutesPdf;
+
+    MeetingView(ViewContext context, Council council, Matters matters, int defaultQuorum,
+            Optional<DeliberationPlugin.MinutesPdf> minutesPdf) {
         this.context = context;
+        this.minutesPdf = minutesPdf;
         this.council = council;
         this.matters = matters;
         setMaxWidth(Screens.CONTENT_WIDTH);
@@ -150,6 +154,7 @@ final class MeetingView extends VerticalLayout {
                         () -> context.navigate(DeliberationPlugin.SCREEN + "/" + meetingId)),
                 Screens.bigButton("minutes-link", context.text("deliberation.meeting.minutes"),
                         () -> context.navigate(DeliberationPlugin.MINUTES + "/" + meetingId)));
+        minutesPdf.ifPresent(pdf -> links.add(Screens.pdfLink("minutes-pdf", context, meetingId, pdf)));
         add(links);
         Paragraph error = Screens.text("motion-error", "");
         add(error);

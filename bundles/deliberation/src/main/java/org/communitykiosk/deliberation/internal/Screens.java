@@ -1,5 +1,6 @@
 package org.communitykiosk.deliberation.internal;
 
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -17,10 +18,12 @@ import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.StreamResource;
 
 /** What every deliberation screen shares: sizes, buttons, labels, dates, live refresh. */
 final class Screens {
@@ -145,5 +148,16 @@ final class Screens {
                 detach.unregisterListener();
             });
         });
+    }
+
+    /** A download of a meeting's minutes as PDF, made when tapped; big like the other buttons. */
+    static Anchor pdfLink(String id, ViewContext context, long meetingId, DeliberationPlugin.MinutesPdf pdf) {
+        Anchor link = new Anchor(new StreamResource("minutes-" + meetingId + ".pdf",
+                () -> new ByteArrayInputStream(pdf.pdf(meetingId))), context.text("deliberation.meeting.minutesPdf"));
+        link.setId(id);
+        link.getElement().setAttribute("download", true);
+        link.getStyle().set("font-size", TITLE_SIZE).set("padding", "0.6em 1em")
+                .set("border", "2px solid var(--lumo-primary-color)").set("border-radius", "8px");
+        return link;
     }
 }
