@@ -23,6 +23,14 @@ interface LoveMarket {
 
     Item editItem(long id, ItemDraft draft, Actor by);
 
+    /** Stores the item's photo (replacing any), after {@link PhotoRules#check} found it really is an image. */
+    void setPhoto(long itemId, byte[] bytes, Actor by);
+
+    Optional<Photo> photo(long itemId);
+
+    /** Ids of the items that have a photo. */
+    java.util.Set<Long> photographed();
+
     /** Records donated goods: stock goes up, one intake with its lines. @return the intake id */
     long intake(String donor, List<IntakeLine> lines, Actor by);
 

@@ -33,7 +33,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>shop: {@code lovemarket-shop}; {@code lm-basket-link} (text shows the units in the basket);
  * {@code lm-shop-sign-in} when no resident is signed in; category buttons {@code lm-category-all},
  * {@code lm-category-<n>} (n = 0, 1, ... in category name order); item cards {@code lm-item-<item id>} with
- * {@code lm-add-<item id>}; {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
+ * {@code lm-add-<item id>} and, when staff uploaded one, the photo {@code lm-photo-<item id>} (else a text-only card);
+ * {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
  * {@code lm-stock-link}</li>
  * <li>basket: {@code lovemarket-basket}; {@code lm-basket-back}; per line {@code lm-line-<item id>},
  * {@code lm-line-minus-<item id>}, {@code lm-line-plus-<item id>}, {@code lm-line-remove-<item id>}, a changed
@@ -52,7 +53,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-low-<item id>} (low stock) and {@code lm-item-edit-<item id>}; {@code lm-stock-empty}; item form
  * {@code lm-item-form}: {@code lm-item-editing}, {@code lm-item-name}, {@code lm-item-category},
  * {@code lm-item-price}, {@code lm-item-limit}, {@code lm-item-period}, {@code lm-item-low}, {@code lm-item-active},
- * {@code lm-item-save}, {@code lm-item-clear}, {@code lm-item-error}; intake {@code lm-intake-form}:
+ * {@code lm-item-save}, {@code lm-item-clear}, {@code lm-item-error}; photo {@code lm-photo-form}:
+ * {@code lm-photo-item}, {@code lm-photo-upload} (vaadin-upload, 2 MB, JPEG/PNG/GIF that really decode),
+ * {@code lm-photo-error}; intake {@code lm-intake-form}:
  * {@code lm-intake-donor}, {@code lm-intake-card} (the donor's resident card, also filled by a card tap),
  * {@code lm-intake-points} (optional points reward, needs the card), {@code lm-intake-item}, {@code lm-intake-qty}, {@code lm-intake-save},
  * {@code lm-intake-error}; adjustment {@code lm-adjust-form}: {@code lm-adjust-item}, {@code lm-adjust-delta},

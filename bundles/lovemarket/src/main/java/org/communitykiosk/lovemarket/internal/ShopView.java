@@ -1,6 +1,8 @@
 package org.communitykiosk.lovemarket.internal;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.communitykiosk.api.plugin.Audience;
@@ -10,18 +12,19 @@ import org.communitykiosk.api.resident.Resident;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.StreamResource;
 
 /**
- * The shelves: categories as big buttons, then the items of the chosen one as big cards (a big gift icon, as items
- * have no photos yet), each with its price in points, what is left, and "add to basket". The resident's balance and
- * basket are one tap away.
+ * The shelves: categories as big buttons, then the items of the chosen one as big cards (the photo staff uploaded,
+ * big; without one the card is text only, the name in large type), each with its price in points, what is left, and
+ * "add to basket". The resident's balance and basket are one tap away.
  */
 final class ShopView extends VerticalLayout {
 
@@ -75,24 +78,36 @@ final class ShopView extends VerticalLayout {
 
     private void show(String category) {
         shelf.removeAll();
+        Set<Long> photographed = market.photographed();
         List<Item> items = market.items(true).stream()
                 .filter(item -> category == null || item.category().equals(category)).toList();
         if (items.isEmpty()) {
             shelf.add(Screens.text("lm-shop-empty", context.text("lovemarket.shop.empty")));
         }
-        items.forEach(item -> shelf.add(card(item)));
+        items.forEach(item -> shelf.add(card(item, photographed.contains(item.id()))));
     }
 
-    private Div card(Item item) {
+    private Div card(Item item, boolean hasPhoto) {
         Div card = Screens.card("lm-item-" + item.id());
         card.setWidth("280px");
-        Icon icon = VaadinIcon.GIFT.create();
-        icon.setSize("96px");
-        icon.getStyle().set("align-self", "center");
         Span name = new Span(item.name());
-        Screens.textSize(name, Screens.TITLE_SIZE);
         name.getStyle().set("font-weight", "600");
-        card.add(icon, name, Screens.text(null, context.text("lovemarket.item.price", item.price())),
+        if (hasPhoto) {
+            long id = item.id();
+            // read when the browser asks for it, so the shelf itself stays a light page
+            StreamResource resource = new StreamResource("item-" + id, () -> new ByteArrayInputStream(
+                    market.photo(id).map(Photo::bytes).orElse(new byte[0])));
+            market.photo(id).ifPresent(p -> resource.setContentType(p.mimeType()));
+            Image photo = new Image(resource, item.name());
+            photo.setId("lm-photo-" + id);
+            photo.setWidthFull();
+            photo.getStyle().set("height", "220px").set("object-fit", "contain").set("border-radius", "8px");
+            card.add(photo);
+            Screens.textSize(name, Screens.TITLE_SIZE);
+        } else {
+            Screens.textSize(name, Screens.HEADING_SIZE);
+        }
+        card.add(name, Screens.text(null, context.text("lovemarket.item.price", item.price())),
                 Screens.text(null, item.stock() > 0 ? context.text("lovemarket.item.stock", item.stock())
                         : context.text("lovemarket.item.soldOut")));
         if (item.limited()) {

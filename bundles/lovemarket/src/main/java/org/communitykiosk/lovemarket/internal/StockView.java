@@ -1,5 +1,7 @@
 package org.communitykiosk.lovemarket.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import java.util.Optional;
@@ -19,6 +21,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 
 /**
  * Staff's stock screen: every item with its stock and a low-stock warning in words, the item form (new, or edit
@@ -49,6 +54,9 @@ final class StockView extends VerticalLayout {
     private final IntegerField intakeQuantity = new IntegerField();
     private final Paragraph intakeError = Screens.error("lm-intake-error");
 
+    private final Select<Item> photoItem = new Select<>();
+    private final Paragraph photoError = Screens.error("lm-photo-error");
+
     private final Select<Item> adjustItem = new Select<>();
     private final IntegerField adjustDelta = new IntegerField();
     private final Select<AdjustReason> adjustReason = new Select<>();
@@ -65,7 +73,7 @@ final class StockView extends VerticalLayout {
         rows.setPadding(false);
         add(Screens.backButton("lm-stock-back", context.text("lovemarket.basket.back"),
                 () -> context.navigate(LoveMarketPlugin.SHOP)), Screens.heading(context.text("lovemarket.stock.heading")),
-                rows, itemForm(), intakeForm(), adjustForm());
+                rows, itemForm(), photoForm(), intakeForm(), adjustForm());
         refresh();
     }
 
@@ -138,6 +146,57 @@ final class StockView extends VerticalLayout {
         }
     }
 
+    private Div photoForm() {
+        itemSelect(photoItem, "lm-photo-item");
+        MemoryBuffer buffer = new MemoryBuffer();
+        Upload upload = new Upload(buffer);
+        upload.setId("lm-photo-upload");
+        // the browser's filter only helps staff pick a file; PhotoRules decides on the bytes themselves
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", ".jpg", ".jpeg", ".png", ".gif");
+        upload.setMaxFileSize(PhotoRules.MAX_BYTES);
+        upload.setMaxFiles(1);
+        UploadI18N texts = new UploadI18N();
+        texts.setAddFiles(new UploadI18N.AddFiles().setOne(context.text("lovemarket.stock.photoAdd"))
+                .setMany(context.text("lovemarket.stock.photoAdd")));
+        texts.setDropFiles(new UploadI18N.DropFiles().setOne(context.text("lovemarket.stock.photoDrop"))
+                .setMany(context.text("lovemarket.stock.photoDrop")));
+        texts.setError(new UploadI18N.Error()
+                .setFileIsTooBig(context.text("lovemarket.problem.photoTooBig", PhotoRules.MAX_BYTES / (1024 * 1024)))
+                .setIncorrectFileType(context.text("lovemarket.problem.photoNotImage"))
+                .setTooManyFiles(context.text("lovemarket.problem.photoNotImage")));
+        texts.setCancel(context.text("lovemarket.stock.clear"));
+        upload.setI18n(texts);
+        upload.addSucceededListener(done -> {
+            try (InputStream in = buffer.getInputStream()) {
+                uploadPhoto(in.readAllBytes());
+            } catch (IOException e) {
+                Screens.show(photoError, context.text("lovemarket.problem.tryAgain"));
+            }
+            upload.clearFileList();
+        });
+        upload.addFileRejectedListener(refused -> Screens.show(photoError, refused.getErrorMessage()));
+        upload.addFailedListener(failed -> {
+            Screens.show(photoError, context.text("lovemarket.problem.tryAgain"));
+            upload.clearFileList();
+        });
+        Div form = Screens.card("lm-photo-form");
+        form.add(Screens.heading(context.text("lovemarket.stock.photoHeading")), photoItem, upload, photoError);
+        return form;
+    }
+
+    /** Stores an uploaded photo for the chosen item, or says why not. Visible for tests. */
+    void uploadPhoto(byte[] bytes) {
+        if (photoItem.getValue() == null) {
+            Screens.show(photoError, context.text("lovemarket.problem.chooseItem"));
+            return;
+        }
+        Item item = photoItem.getValue();
+        if (Screens.attempt(context, photoError, () -> market.setPhoto(item.id(), bytes,
+                context.session().actor()))) {
+            context.notify(context.text("lovemarket.stock.photoSaved", item.name()));
+        }
+    }
+
     private Div adjustForm() {
         itemSelect(adjustItem, "lm-adjust-item");
         field(adjustDelta, "lm-adjust-delta", "lovemarket.stock.delta");
@@ -188,6 +247,7 @@ final class StockView extends VerticalLayout {
             rows.add(row);
         }
         intakeItem.setItems(items);
+        photoItem.setItems(items);
         adjustItem.setItems(items);
     }
 

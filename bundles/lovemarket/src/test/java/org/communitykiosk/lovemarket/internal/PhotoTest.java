@@ -1,0 +1,119 @@
+package org.communitykiosk.lovemarket.internal;
+
+import static org.communitykiosk.lovemarket.internal.FakeContext.find;
+import static org.communitykiosk.lovemarket.internal.FakeContext.get;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.resident.Resident;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.select.Select;
+
+/** Item photos: only bytes that really decode as an image are stored, and the shop shows them. */
+class PhotoTest {
+
+    private final Fixture f = new Fixture();
+    // the photo's StreamResource is registered with the UI that shows the shop, as in the shell (held here: Vaadin
+    // keeps the current UI by a weak reference)
+    private final com.vaadin.flow.component.UI ui = new com.vaadin.flow.component.UI();
+
+    @org.junit.jupiter.api.BeforeEach
+    void currentUi() {
+        com.vaadin.flow.component.UI.setCurrent(ui);
+    }
+
+    @AfterEach
+    void close() {
+        com.vaadin.flow.component.UI.setCurrent(null);
+        f.close();
+    }
+
+    static byte[] image(String format, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, random.nextInt());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aRealImageIsStoredAndReadBackExactly() throws IOException {
+        Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
+        // large enough for several Base64 chunks
+        byte[] png = image("png", 120, 90);
+        assertTrue(png.length > 20_000, "test image of " + png.length + " bytes");
+        f.market.setPhoto(rice.id(), png, Fixture.STAFF);
+        Photo stored = f.market.photo(rice.id()).orElseThrow();
+        assertEquals("image/png", stored.mimeType());
+        assertArrayEquals(png, stored.bytes());
+        byte[] jpeg = image("jpg", 40, 30);
+        f.market.setPhoto(rice.id(), jpeg, Fixture.STAFF);
+        assertEquals("image/jpeg", f.market.photo(rice.id()).orElseThrow().mimeType());
+        assertArrayEquals(jpeg, f.market.photo(rice.id()).orElseThrow().bytes());
+        assertEquals(Set.of(rice.id()), f.market.photographed());
+    }
+
+    @Test
+    void whatIsNotAnImageIsRefusedAndChangesNothing() throws IOException {
+        Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
+        byte[] good = image("png", 20, 20);
+        f.market.setPhoto(rice.id(), good, Fixture.STAFF);
+        byte[] truncated = Arrays.copyOf(image("png", 60, 60), 200);
+        byte[] text = "%PDF-1.4 a document called photo.jpg".getBytes(StandardCharsets.US_ASCII);
+        byte[] fakeJpeg = new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2, 3 };
+        for (byte[] bad : new byte[][] { truncated, text, fakeJpeg, new byte[0] }) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> f.market.setPhoto(rice.id(), bad, Fixture.STAFF));
+            assertEquals("lovemarket.problem.photoNotImage", refused.problems().get(0).key());
+        }
+        byte[] huge = new byte[PhotoRules.MAX_BYTES + 1];
+        System.arraycopy(good, 0, huge, 0, good.length);
+        assertEquals("lovemarket.problem.photoTooBig", assertThrows(InvalidInputException.class,
+                () -> f.market.setPhoto(rice.id(), huge, Fixture.STAFF)).problems().get(0).key());
+        assertArrayEquals(good, f.market.photo(rice.id()).orElseThrow().bytes(), "the old photo stays");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void staffUploadOnTheStockScreenAndTheShopShowsThePhoto() throws IOException {
+        Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
+        Item oil = f.item("食用油", 20, 1, 0, LimitPeriod.MONTH);
+        FakeContext staff = FakeContext.staff();
+        StockView stock = new StockView(staff, f.market, f.db.residents(), f.db.identification());
+        ((Select<Item>) get(stock, "lm-photo-item")).setValue(f.market.item(rice.id()).orElseThrow());
+        stock.uploadPhoto("not an image".getBytes(StandardCharsets.UTF_8));
+        assertEquals("This file is not a photo: use a JPEG, PNG or GIF picture. Nothing was changed.",
+                ((com.vaadin.flow.component.HasText) get(stock, "lm-photo-error")).getText());
+        assertTrue(f.market.photo(rice.id()).isEmpty());
+        stock.uploadPhoto(image("png", 30, 30));
+        assertTrue(f.market.photo(rice.id()).isPresent());
+
+        Resident zhang = f.resident("张桂兰", "10000001");
+        ShopView shop = new ShopView(FakeContext.resident(zhang), f.market);
+        Image photo = (Image) get(shop, "lm-photo-" + rice.id());
+        assertEquals("大米", photo.getAlt().orElseThrow());
+        assertTrue(find(shop, "lm-photo-" + oil.id()).isEmpty(), "no photo: a text-only card");
+        assertTrue(find(shop, "lm-item-" + oil.id()).isPresent());
+    }
+}
