@@ -1,0 +1,108 @@
+package org.communitykiosk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kiosk as a process, stopped and started again on the same folder, and a backup restored into a fresh kiosk
+ * exactly as the README's "Backup and restore" says. Four boots: the kiosk, its restart, the fresh kiosk, and the
+ * fresh kiosk after the restore. Residents are written and read through the platform's ResidentDirectory by the
+ * shell probe ({@code itests/shell-probe}), plugins through the technician's {@code kiosk:*} commands.
+ */
+class RestartAndRestoreIT {
+
+    static final String VERSION = System.getProperty("kiosk.version");
+    static final String PROBE = "mvn:org.communitykiosk/kiosk-test-shell-probe/" + VERSION;
+    static final String TEST_PLUGIN_KAR = "mvn:org.communitykiosk/kiosk-test-versioned-plugin-v1/1.0.0/kar/plugin";
+
+    @Test
+    void aRestartKeepsPluginsAndResidentsAndABackupRestoresIntoAFreshKiosk() throws Exception {
+        Path root = Paths.get(System.getProperty("kiosk.runDirectory", "target/kiosk-browser")).resolveSibling(
+                "kiosk-restart");
+        Path backup;
+        try (KioskProcess kiosk = KioskProcess.unpack(root.resolve("kiosk")).start()) {
+            installProbe(kiosk);
+            assertTrue(kiosk.shell("probe:addresident RestartWang 40000001").contains("created resident"));
+            // the plugin list changed both ways: a shipped plugin removed, an archive's plugin added
+            assertTrue(kiosk.shell("kiosk:uninstall kiosk-bulletin").contains("NOT_INSTALLED"),
+                    "uninstalled before the restart");
+            kiosk.shell("kar:install " + TEST_PLUGIN_KAR);
+            assertTrue(kiosk.shell("kiosk:install kiosk-versioned").contains("INSTALLED"));
+            String before = kiosk.shell("kiosk:plugins");
+            assertEquals("NOT_INSTALLED", state(before, "kiosk-bulletin"), before);
+            assertEquals("INSTALLED", state(before, "kiosk-versioned"), before);
+
+            kiosk.stop();
+            kiosk.start();
+
+            String after = kiosk.shell("kiosk:plugins");
+            assertEquals("NOT_INSTALLED", state(after, "kiosk-bulletin"),
+                    "an uninstalled plugin stays uninstalled (not put back as a boot feature): " + after);
+            assertEquals("INSTALLED", state(after, "kiosk-versioned"), "the imported plugin still runs: " + after);
+            assertTrue(after.contains("1.0.0"), after);
+            assertTrue(kiosk.shell("probe:resident 40000001").contains("RestartWang"), "the resident is still there");
+
+            String made = kiosk.shell("kiosk:backup");
+            backup = lastPath(made).orElseThrow(() -> new AssertionError("kiosk:backup printed no folder: " + made));
+            assertTrue(Files.isDirectory(backup.resolve("kioskdb")), "Derby's copy is in " + backup);
+            // written after the backup: the restored kiosk must not have it
+            assertTrue(kiosk.shell("probe:addresident AfterBackupLi 40000002").contains("created resident"));
+            kiosk.stop();
+        }
+
+        try (KioskProcess fresh = KioskProcess.unpack(root.resolve("fresh")).start()) {
+            installProbe(fresh);
+            assertTrue(fresh.shell("probe:resident 40000001").contains("no resident"), "a fresh kiosk");
+
+            // the technician brings the backup folder to the fresh kiosk, then follows the README
+            Path brought = fresh.home().resolve("data/backups").resolve(backup.getFileName());
+            Files.createDirectories(brought.getParent());
+            fresh.sh("cp", "-a", backup.toString(), brought.toString());
+            fresh.stop();
+            fresh.sh("mv", "data/derby/kioskdb", "data/derby/kioskdb.old");
+            fresh.sh("cp", "-a", "data/backups/" + backup.getFileName() + "/kioskdb", "data/derby/kioskdb");
+            fresh.start();
+
+            assertTrue(fresh.shell("probe:resident 40000001").contains("RestartWang"),
+                    "the restored kiosk finds the resident from the backup");
+            assertTrue(fresh.shell("probe:resident 40000002").contains("no resident"),
+                    "and not what was written after the backup");
+            fresh.stop();
+        }
+    }
+
+    /** The shell probe, installed from the build's local repository; its functions come up with its component. */
+    private static void installProbe(KioskProcess kiosk) {
+        String installed = kiosk.shell("bundle:install -s " + PROBE);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!kiosk.shell("probe:resident 0").contains("no resident")) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the shell probe did not come up: " + installed);
+            }
+            KioskServer.sleep(250);
+        }
+    }
+
+    /** The State column of a feature's row in {@code kiosk:plugins}. */
+    private static String state(String table, String feature) {
+        return Stream.of(table.split("\\R"))
+                .filter(line -> line.trim().startsWith(feature + " ") || line.trim().startsWith(feature + "│"))
+                .map(line -> Stream.of(line.split("[│|]")).map(String::trim).toList())
+                .map(cells -> cells.size() > 4 ? cells.get(4) : "?")
+                .findFirst().orElse("missing");
+    }
+
+    private static Optional<Path> lastPath(String output) {
+        List<String> lines = Stream.of(output.split("\\R")).map(String::trim).filter(l -> l.startsWith("/")).toList();
+        return lines.isEmpty() ? Optional.empty() : Optional.of(Paths.get(lines.get(lines.size() - 1)));
+    }
+}
