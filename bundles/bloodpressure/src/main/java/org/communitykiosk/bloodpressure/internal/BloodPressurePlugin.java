@@ -13,6 +13,7 @@ import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.bloodpressure.device.BloodPressureMonitor;
+import org.communitykiosk.print.Printer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -55,7 +56,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * <li>history: {@code bp-history}, {@code bp-history-back}, {@code bp-history-none}, {@code bp-history-empty},
  * {@code bp-chart} with {@code bp-bar-<reading id>}; ranges {@code bp-range-14}, {@code bp-range-30},
  * {@code bp-range-90}; {@code bp-averages} with {@code bp-average}, {@code bp-average-morning},
- * {@code bp-average-evening}; {@code bp-history-list} with {@code bp-reading-<reading id>}</li>
+ * {@code bp-average-evening}; {@code bp-history-list} with {@code bp-reading-<reading id>}; with a printer and
+ * readings: {@code bp-print-card} (button), then {@code bp-card-pdf} (link, new tab) or {@code bp-print-error}; staff
+ * only: {@code bp-export} with {@code bp-export-from}, {@code bp-export-to} (date pickers), {@code bp-export-make},
+ * {@code bp-export-error}, then {@code bp-export-count}, {@code bp-export-csv} (download link) and, with a printer,
+ * {@code bp-export-pdf-make} (button), then {@code bp-export-pdf} (link) or {@code bp-export-pdf-error}</li>
  * <li>alerts: {@code bp-alerts}, {@code bp-alerts-back}, {@code bp-alerts-empty}; per alert {@code bp-alert-<id>},
  * {@code bp-alert-note-<id>}, {@code bp-alert-ack-<id>}</li>
  * <li>absent: {@code bp-absent}, {@code bp-absent-back}, {@code bp-absent-empty}, {@code bp-absent-<resident id>}</li>
@@ -78,6 +83,8 @@ public final class BloodPressurePlugin implements KioskPlugin {
     private final List<PluginView> views;
     private final List<BloodPressureMonitor> monitors = new CopyOnWriteArrayList<>();
     private volatile StationConfig config;
+    // optional: without the print bundle the history offers no printout (CSV export still works)
+    private volatile Printer printer;
 
     @Activate
     public BloodPressurePlugin(@Reference(name = "store") ReadingStore store, @Reference(name = "clock") Clock clock,
@@ -88,7 +95,8 @@ public final class BloodPressurePlugin implements KioskPlugin {
                 new PluginView(MEASURE, Audience.RESIDENT, context -> new MeasureView(context, store, identification,
                         clock, Station.of(this.config), monitor())),
                 new PluginView(HISTORY, Audience.RESIDENT,
-                        context -> new HistoryView(context, store, residents, today(clock, context))),
+                        context -> new HistoryView(context, store, residents, today(clock, context),
+                                Station.of(this.config).guideline(), printer)),
                 new PluginView(ALERTS, Audience.STAFF,
                         context -> new AlertsView(context, store, residents, today(clock, context))),
                 new PluginView(ABSENT, Audience.STAFF,
@@ -109,6 +117,18 @@ public final class BloodPressurePlugin implements KioskPlugin {
 
     void removeMonitor(BloodPressureMonitor monitor) {
         monitors.remove(monitor);
+    }
+
+    @Reference(name = "printer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPrinter(Printer printer) {
+        this.printer = printer;
+    }
+
+    void unsetPrinter(Printer gone) {
+        if (this.printer == gone) {
+            this.printer = null;
+        }
     }
 
     /** The monitor of the configured driver, if one is registered. */

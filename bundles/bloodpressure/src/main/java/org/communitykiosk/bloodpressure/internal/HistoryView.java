@@ -18,7 +18,8 @@ import com.vaadin.flow.dom.Element;
  * A resident's readings of the last 3 months: a chart (one bar per reading from diastolic to systolic, drawn with
  * plain elements, no chart library), the averages over a chosen range with morning and evening apart, and every
  * reading as a line of text (the chart is never the only way to read the values). The signed-in resident sees their
- * own; staff open {@code history/<resident id>}.
+ * own; staff open {@code history/<resident id>}. With a printer, a large-type card (PDF); for staff, an export of a
+ * chosen range as CSV and PDF for the doctor.
  */
 final class HistoryView extends VerticalLayout {
 
@@ -33,7 +34,9 @@ final class HistoryView extends VerticalLayout {
     private final Div averages = new Div();
     private List<Reading> readings = List.of();
 
-    HistoryView(ViewContext context, ReadingStore store, ResidentDirectory residents, LocalDate today) {
+    // the printer is typed Object: Vaadin reflects on screen classes, and the print API is optional (null = none)
+    HistoryView(ViewContext context, ReadingStore store, ResidentDirectory residents, LocalDate today,
+            Guideline guideline, Object printer) {
         this.context = context;
         this.today = today;
         setId("bp-history");
@@ -50,26 +53,38 @@ final class HistoryView extends VerticalLayout {
         readings = store.history(resident.get().id(), today.minusDays(CHART_DAYS));
         if (readings.isEmpty()) {
             add(Screens.text("bp-history-empty", context.text("bloodpressure.history.empty")));
-            return;
+        } else {
+            add(chart());
+            Div ranges = new Div();
+            ranges.getStyle().set("display", "flex").set("gap", "12px").set("flex-wrap", "wrap");
+            for (int days : RANGES) {
+                ranges.add(Screens.bigButton("bp-range-" + days, context.text("bloodpressure.history.range", days),
+                        () -> showAverages(days)));
+            }
+            add(ranges, averages);
+            showAverages(30);
+            Div list = new Div();
+            list.setId("bp-history-list");
+            for (int i = readings.size() - 1; i >= 0; i--) {
+                Reading r = readings.get(i);
+                list.add(Screens.text("bp-reading-" + r.id(), context.text("bloodpressure.history.line",
+                        Screens.dateTime(context, r.takenAt()), context.text(r.sessionTag().key()),
+                        Screens.values(context, r), r.category() == null ? "" : context.text(r.category().key()))));
+            }
+            add(list);
         }
-        add(chart());
-        Div ranges = new Div();
-        ranges.getStyle().set("display", "flex").set("gap", "12px").set("flex-wrap", "wrap");
-        for (int days : RANGES) {
-            ranges.add(Screens.bigButton("bp-range-" + days, context.text("bloodpressure.history.range", days),
-                    () -> showAverages(days)));
+        String name = resident.get().name();
+        long residentId = resident.get().id();
+        if (printer != null && !readings.isEmpty()) {
+            List<Reading> card = readings;
+            add(Printing.area(context, "bp-print-card", context.text("bloodpressure.print.card"), "bp-card-pdf",
+                    context.text("bloodpressure.print.cardOpen"), "bp-print-error", "blood-pressure-card.pdf",
+                    residentId, () -> CardPrintout.pdf(printer,
+                            CardPrintout.card(context, name, card, guideline, today))));
         }
-        add(ranges, averages);
-        showAverages(30);
-        Div list = new Div();
-        list.setId("bp-history-list");
-        for (int i = readings.size() - 1; i >= 0; i--) {
-            Reading r = readings.get(i);
-            list.add(Screens.text("bp-reading-" + r.id(), context.text("bloodpressure.history.line",
-                    Screens.dateTime(context, r.takenAt()), context.text(r.sessionTag().key()),
-                    Screens.values(context, r), r.category() == null ? "" : context.text(r.category().key()))));
+        if (context.session().permits(Audience.STAFF)) {
+            add(new ExportPanel(context, store, residentId, name, guideline, printer, today));
         }
-        add(list);
     }
 
     private static Optional<Resident> whose(ViewContext context, ResidentDirectory residents) {

@@ -212,7 +212,8 @@ class ScreensTest {
         db.clock().advance(Duration.ofHours(8));
         store.record(zhang.id(), new ReadingDraft(130, 80, null, Reading.Source.MANUAL), Guideline.CHINA_2018,
                 Actor.resident(zhang.id()), UUID.randomUUID().toString());
-        HistoryView view = new HistoryView(FakeContext.resident(zhang), store, db.residents(), today);
+        HistoryView view = new HistoryView(FakeContext.resident(zhang), store, db.residents(), today,
+                Guideline.CHINA_2018, null);
         assertEquals(2, bars(view));
         assertEquals("Last 30 days: average 135/85 mmHg from 2 readings", text(view, "bp-average"));
         assertEquals("Morning: average 140/90 mmHg from 1 readings", text(view, "bp-average-morning"));
@@ -221,9 +222,9 @@ class ScreensTest {
 
         // staff open a resident's history by id; a passer-by path with an id shows nothing
         assertEquals(2, bars(new HistoryView(FakeContext.staff(Long.toString(zhang.id())), store, db.residents(),
-                today)));
-        assertTrue(find(new HistoryView(FakeContext.staff(), store, db.residents(), today), "bp-history-none")
-                .isPresent());
+                today, Guideline.CHINA_2018, null)));
+        assertTrue(find(new HistoryView(FakeContext.staff(), store, db.residents(), today, Guideline.CHINA_2018,
+                null), "bp-history-none").isPresent());
     }
 
     /** The chart's bars are plain elements, not components. */

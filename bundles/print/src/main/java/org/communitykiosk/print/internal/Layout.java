@@ -218,44 +218,48 @@ final class Layout {
         return cells.stream().mapToInt(List::size).max().orElse(1) * lineHeight(size) + 2 * CELL_PAD;
     }
 
-    /** Widths from what the columns hold, shrunk to the page (never below two characters) or stretched to it. */
+    /**
+     * Widths from what the columns hold: each column gets at least its longest unbreakable word (so "Pulse" is not
+     * cut into "Puls" and "e"), the room left is shared by how much more each column would like; only when even the
+     * words do not fit are they cut.
+     */
     private float[] columnWidths(Printout.Table table, float size) {
         int n = table.header().size();
         float available = right - left;
         float[] natural = new float[n];
-        float minimum = width("中中", size) + 2 * CELL_PAD;
+        float[] minimum = new float[n];
+        float floor = width("中中", size) + 2 * CELL_PAD;
         List<List<String>> all = new ArrayList<>();
         all.add(table.header());
         all.addAll(table.rows());
         for (List<String> row : all) {
             for (int c = 0; c < n; c++) {
-                for (String line : clean(row.get(c) == null ? "" : row.get(c)).split("\n")) {
+                String cell = clean(row.get(c) == null ? "" : row.get(c));
+                for (String line : cell.split("\n")) {
                     natural[c] = Math.max(natural[c], Math.min(width(line, size) + 2 * CELL_PAD, available * 0.6f));
+                }
+                for (String word : TextWrap.tokens(cell.replace('\n', ' '))) {
+                    minimum[c] = Math.max(minimum[c], Math.min(width(word, size) + 2 * CELL_PAD, available * 0.35f));
                 }
             }
         }
-        float sum = 0;
+        float sumNatural = 0;
+        float sumMinimum = 0;
         for (int c = 0; c < n; c++) {
-            natural[c] = Math.max(natural[c], minimum);
-            sum += natural[c];
+            minimum[c] = Math.max(minimum[c], floor);
+            natural[c] = Math.max(natural[c], minimum[c]);
+            sumNatural += natural[c];
+            sumMinimum += minimum[c];
         }
         float[] widths = new float[n];
         for (int c = 0; c < n; c++) {
-            widths[c] = natural[c] * available / sum;
-        }
-        if (sum > available) {
-            // give narrow columns their minimum and share the rest out by natural width
-            float fixed = 0;
-            float flexible = 0;
-            for (int c = 0; c < n; c++) {
-                if (widths[c] < minimum) {
-                    fixed += minimum;
-                } else {
-                    flexible += natural[c];
-                }
-            }
-            for (int c = 0; c < n; c++) {
-                widths[c] = widths[c] < minimum ? minimum : natural[c] * Math.max(available - fixed, 0) / flexible;
+            if (sumNatural <= available) {
+                widths[c] = natural[c] * available / sumNatural;
+            } else if (sumMinimum <= available) {
+                widths[c] = minimum[c]
+                        + (natural[c] - minimum[c]) * (available - sumMinimum) / (sumNatural - sumMinimum);
+            } else {
+                widths[c] = minimum[c] * available / sumMinimum;
             }
         }
         return widths;
