@@ -641,6 +641,42 @@ public final class JdbcLoveMarket implements LoveMarket {
         });
     }
 
+    @Override
+    public Order redeemReserved(long residentId, long itemId, long price, String orderKey, Actor by) {
+        return transactions.required(c -> {
+            Optional<Order> repeat = byKey(c, orderKey);
+            if (repeat.isPresent()) {
+                return sameResident(repeat.get(), residentId);
+            }
+            Item item = findItem(c, itemId).orElseThrow(() -> itemNotFound(itemId));
+            // a refusal leaves the caller's transaction (a lottery draw) as it was, so it can go on to the next
+            Savepoint before = c.setSavepoint();
+            long orderId = insertOrder(c, orderKey, residentId, price, now());
+            insertLine(c, orderId, item, new OrderRequest(itemId, 1, price), null);
+            Transfer paid;
+            try {
+                paid = ledger.spend(residentId, price, Account.LOVE_MARKET, "lovemarket order:" + orderId,
+                        SPEND_KEY + orderKey, by);
+            } catch (InvalidInputException refused) {
+                c.rollback(before);
+                if (refused.problems().stream().anyMatch(p -> Ledger.INSUFFICIENT.equals(p.key()))) {
+                    throw InvalidInputException.of(null, "lovemarket.problem.notEnoughPoints",
+                            ledger.balance(Account.resident(residentId)), price);
+                }
+                throw InvalidInputException.of(null, "lovemarket.problem.payment");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE lovemarket_order SET transfer_id = ? WHERE id = ?")) {
+                ps.setLong(1, paid.id());
+                ps.setLong(2, orderId);
+                ps.executeUpdate();
+            }
+            auditLog.record(by, "lovemarket.order.redeem", "order:" + orderId,
+                    "1 reserved unit, " + price + " points, transfer:" + paid.id());
+            return findOrder(c, orderId).orElseThrow();
+        });
+    }
+
     /** Lowers the stock if the item is active, has the units and still the price seen; else why not. */
     private static Optional<Problem> takeStock(Connection c, OrderRequest line) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE lovemarket_item SET stock = stock - ?"

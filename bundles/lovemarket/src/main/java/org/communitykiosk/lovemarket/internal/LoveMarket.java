@@ -65,6 +65,13 @@ interface LoveMarket {
     /** {@link #redeem} of the resident's basket at the prices seen; the basket is emptied with it. */
     Order redeemBasket(long residentId, String orderKey, Actor by);
 
+    /**
+     * One unit already taken off the shelf (a lottery's reserved units) becomes the resident's order: the order with
+     * its pickup code and the ledger spend, no stock change and no per-resident limit. Refused with
+     * {@code lovemarket.problem.notEnoughPoints}, writing nothing, even inside the caller's transaction.
+     */
+    Order redeemReserved(long residentId, long itemId, long price, String orderKey, Actor by);
+
     Optional<Order> order(long id);
 
     List<Order> openOrders();

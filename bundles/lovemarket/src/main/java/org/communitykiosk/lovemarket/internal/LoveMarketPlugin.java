@@ -26,6 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code receipt/<order id>} (resident; only the resident's own orders, staff see all): the pickup code</li>
  * <li>{@code orders} (staff): open orders, hand over by pickup code, cancel with refund</li>
  * <li>{@code stock} (staff): items with low-stock warnings, the item form, intake, adjustments</li>
+ * <li>{@code lottery} (staff): scarce items by lottery: set up, requests, the seeded draw, results</li>
+ * <li>{@code notice} (public, no sign-in): the lottery results notice (公示), winners with masked names</li>
  * <li>{@code swap} (resident): the swap board (邻里交换): post HAVE/WANT, ask, promise, close with a code</li>
  * </ul>
  * Element ids, kept stable for browser tests:
@@ -34,7 +36,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-shop-sign-in} when no resident is signed in; category buttons {@code lm-category-all},
  * {@code lm-category-<n>} (n = 0, 1, ... in category name order); item cards {@code lm-item-<item id>} with
  * {@code lm-add-<item id>} and, when staff uploaded one, the photo {@code lm-photo-<item id>} (else a text-only card);
- * {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
+ * on the card of an item given by lot {@code lm-lottery-info-<item id>} and, for a resident while the window is
+ * open, {@code lm-lottery-ask-<lottery id>} (after asking {@code lm-lottery-asked-<lottery id>});
+ * {@code lm-notice-link}; {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
  * {@code lm-stock-link}</li>
  * <li>basket: {@code lovemarket-basket}; {@code lm-basket-back}; per line {@code lm-line-<item id>},
  * {@code lm-line-minus-<item id>}, {@code lm-line-plus-<item id>}, {@code lm-line-remove-<item id>}, a changed
@@ -59,7 +63,16 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-intake-donor}, {@code lm-intake-card} (the donor's resident card, also filled by a card tap),
  * {@code lm-intake-points} (optional points reward, needs the card), {@code lm-intake-item}, {@code lm-intake-qty}, {@code lm-intake-save},
  * {@code lm-intake-error}; adjustment {@code lm-adjust-form}: {@code lm-adjust-item}, {@code lm-adjust-delta},
- * {@code lm-adjust-reason}, {@code lm-adjust-save}, {@code lm-adjust-error}</li>
+ * {@code lm-adjust-reason}, {@code lm-adjust-save}, {@code lm-adjust-error}; households in difficulty
+ * {@code lm-flag-form}: {@code lm-flag-card}, {@code lm-flag-save}, {@code lm-flag-remove}, {@code lm-flag-error};
+ * {@code lm-lottery-link}</li>
+ * <li>lottery: {@code lovemarket-lottery}; {@code lm-lottery-back}; form {@code lm-lottery-form}:
+ * {@code lm-lottery-item}, {@code lm-lottery-units}, {@code lm-lottery-priority}, {@code lm-lottery-opens},
+ * {@code lm-lottery-closes} (date-time pickers), {@code lm-lottery-create}, {@code lm-lottery-error}; rows
+ * {@code lm-lottery-<id>} with {@code lm-lottery-draw-<id>} and {@code lm-lottery-row-error-<id>} while open, the
+ * results {@code lm-lottery-result-<id>} once drawn; {@code lm-lottery-empty}</li>
+ * <li>notice: {@code lovemarket-notice}; per drawn lottery {@code lm-notice-<id>} with winners
+ * {@code lm-notice-winner-<id>-<n>} (n = 1, 2, ... in drawing order); {@code lm-notice-empty}</li>
  * <li>swap: {@code lovemarket-swap}; {@code lm-swap-back}; form {@code lm-swap-form}: {@code lm-swap-kind},
  * {@code lm-swap-title}, {@code lm-swap-category}, {@code lm-swap-description}, {@code lm-swap-post},
  * {@code lm-swap-error}; others' entries {@code lm-swap-entry-<id>} with {@code lm-swap-ask-<id>};
@@ -80,19 +93,26 @@ public final class LoveMarketPlugin implements KioskPlugin {
     static final String ORDERS = "orders";
     static final String STOCK = "stock";
     static final String SWAP = "swap";
+    static final String LOTTERY = "lottery";
+    static final String NOTICE = "notice";
 
     private final List<PluginView> views;
 
     @Activate
     public LoveMarketPlugin(@Reference(name = "market") LoveMarket market, @Reference(name = "ledger") Ledger ledger,
             @Reference(name = "residents") ResidentDirectory residents, @Reference(name = "swaps") JdbcSwapBoard swaps,
-            @Reference(name = "clock") Clock clock, @Reference(name = "identification") Identification identification) {
+            @Reference(name = "clock") Clock clock, @Reference(name = "identification") Identification identification,
+            @Reference(name = "lotteries") JdbcLottery lotteries) {
         this.views = List.of(
-                new PluginView(SHOP, Audience.RESIDENT, context -> new ShopView(context, market)),
+                new PluginView(SHOP, Audience.RESIDENT, context -> new ShopView(context, market, lotteries, clock)),
                 new PluginView(BASKET, Audience.RESIDENT, context -> new BasketView(context, market, ledger)),
                 new PluginView(RECEIPT, Audience.RESIDENT, context -> new ReceiptView(context, market)),
                 new PluginView(ORDERS, Audience.STAFF, context -> new OrdersView(context, market, residents)),
-                new PluginView(STOCK, Audience.STAFF, context -> new StockView(context, market, residents, identification)),
+                new PluginView(STOCK, Audience.STAFF, context -> new StockView(context, market, residents, identification,
+                        lotteries)),
+                new PluginView(LOTTERY, Audience.STAFF,
+                        context -> new LotteryView(context, market, lotteries, residents, clock)),
+                new PluginView(NOTICE, Audience.PUBLIC, context -> new NoticeView(context, lotteries, residents)),
                 new PluginView(SWAP, Audience.RESIDENT, context -> new SwapView(context, swaps, residents, clock)));
     }
 

@@ -1,7 +1,9 @@
 package org.communitykiosk.lovemarket.internal;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
 
@@ -30,14 +32,18 @@ final class ShopView extends VerticalLayout {
 
     private final ViewContext context;
     private final LoveMarket market;
+    private final JdbcLottery lotteries;
+    private final Clock clock;
     private final Optional<Resident> resident;
     private final FlexLayout shelf = new FlexLayout();
     private final Button basketLink;
     private final Paragraph error = Screens.error("lm-shop-error");
 
-    ShopView(ViewContext context, LoveMarket market) {
+    ShopView(ViewContext context, LoveMarket market, JdbcLottery lotteries, Clock clock) {
         this.context = context;
         this.market = market;
+        this.lotteries = lotteries;
+        this.clock = clock;
         this.resident = context.session().resident();
         setId("lovemarket-shop");
         setMaxWidth(Screens.CONTENT_WIDTH);
@@ -52,6 +58,8 @@ final class ShopView extends VerticalLayout {
         } else {
             add(Screens.text("lm-shop-sign-in", context.text("lovemarket.shop.signIn")));
         }
+        add(Screens.bigButton("lm-notice-link", context.text("lovemarket.shop.notice"),
+                () -> context.navigate(LoveMarketPlugin.NOTICE)));
         if (context.session().permits(Audience.STAFF)) {
             add(new HorizontalLayout(
                     Screens.bigButton("lm-orders-link", context.text("lovemarket.shop.orders"),
@@ -79,15 +87,16 @@ final class ShopView extends VerticalLayout {
     private void show(String category) {
         shelf.removeAll();
         Set<Long> photographed = market.photographed();
+        Map<Long, Lottery> byLot = lotteries.openByItem();
         List<Item> items = market.items(true).stream()
                 .filter(item -> category == null || item.category().equals(category)).toList();
         if (items.isEmpty()) {
             shelf.add(Screens.text("lm-shop-empty", context.text("lovemarket.shop.empty")));
         }
-        items.forEach(item -> shelf.add(card(item, photographed.contains(item.id()))));
+        items.forEach(item -> shelf.add(card(item, photographed.contains(item.id()), byLot.get(item.id()))));
     }
 
-    private Div card(Item item, boolean hasPhoto) {
+    private Div card(Item item, boolean hasPhoto, Lottery lottery) {
         Div card = Screens.card("lm-item-" + item.id());
         card.setWidth("280px");
         Span name = new Span(item.name());
@@ -114,6 +123,9 @@ final class ShopView extends VerticalLayout {
             card.add(Screens.text(null, context.text("lovemarket.item.limit", item.limitQuantity(),
                     Screens.periodText(context, item.limitPeriod()))));
         }
+        if (lottery != null) {
+            lotteryPart(card, item, lottery);
+        }
         if (resident.isPresent() && item.stock() > 0) {
             Button add = Screens.primary("lm-add-" + item.id(), context.text("lovemarket.item.add"), () -> {
                 if (Screens.attempt(context, error, () -> market.addToBasket(resident.get().id(), item.id(), 1))) {
@@ -125,6 +137,29 @@ final class ShopView extends VerticalLayout {
             card.add(add);
         }
         return card;
+    }
+
+    /** Units given by lot: the window, and "ask for one" while it is open (once per resident). */
+    private void lotteryPart(Div card, Item item, Lottery lottery) {
+        card.add(Screens.text("lm-lottery-info-" + item.id(), context.text("lovemarket.item.lottery",
+                lottery.units(), lottery.price(), LotteryView.WHEN.format(lottery.opensAt().atZone(context.zone())),
+                LotteryView.WHEN.format(lottery.closesAt().atZone(context.zone())))));
+        if (resident.isEmpty()) {
+            return;
+        }
+        Resident r = resident.get();
+        if (lotteries.requested(lottery.id(), r.id())) {
+            card.add(Screens.label("lm-lottery-asked-" + lottery.id(), context.text("lovemarket.item.lotteryAsked")));
+        } else if (lottery.acceptsRequestsAt(clock.instant())) {
+            card.add(Screens.primary("lm-lottery-ask-" + lottery.id(), context.text("lovemarket.item.lotteryAsk"),
+                    () -> {
+                        if (Screens.attempt(context, error, () -> lotteries.request(lottery.id(), r.id(),
+                                r.household(), context.session().actor()))) {
+                            context.notify(context.text("lovemarket.item.lotteryAskedNotice", item.name()));
+                            show(null);
+                        }
+                    }));
+        }
     }
 
     private void showBasketCount() {

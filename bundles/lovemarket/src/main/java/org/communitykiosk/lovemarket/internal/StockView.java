@@ -47,6 +47,9 @@ final class StockView extends VerticalLayout {
     private Long editingId;
 
     private final ResidentDirectory residents;
+    private final JdbcLottery lotteries;
+    private final TextField flagCard = new TextField();
+    private final Paragraph flagError = Screens.error("lm-flag-error");
     private final TextField donor = new TextField();
     private final TextField donorCard = new TextField();
     private final IntegerField rewardPoints = new IntegerField();
@@ -62,8 +65,10 @@ final class StockView extends VerticalLayout {
     private final Select<AdjustReason> adjustReason = new Select<>();
     private final Paragraph adjustError = Screens.error("lm-adjust-error");
 
-    StockView(ViewContext context, LoveMarket market, ResidentDirectory residents, Identification identification) {
+    StockView(ViewContext context, LoveMarket market, ResidentDirectory residents, Identification identification,
+            JdbcLottery lotteries) {
         this.context = context;
+        this.lotteries = lotteries;
         this.market = market;
         this.residents = residents;
         // a donor who is a resident taps the card to be thanked with points
@@ -73,7 +78,9 @@ final class StockView extends VerticalLayout {
         rows.setPadding(false);
         add(Screens.backButton("lm-stock-back", context.text("lovemarket.basket.back"),
                 () -> context.navigate(LoveMarketPlugin.SHOP)), Screens.heading(context.text("lovemarket.stock.heading")),
-                rows, itemForm(), photoForm(), intakeForm(), adjustForm());
+                Screens.bigButton("lm-lottery-link", context.text("lovemarket.stock.lotteries"),
+                        () -> context.navigate(LoveMarketPlugin.LOTTERY)),
+                rows, itemForm(), photoForm(), intakeForm(), adjustForm(), flagForm());
         refresh();
     }
 
@@ -194,6 +201,39 @@ final class StockView extends VerticalLayout {
         if (Screens.attempt(context, photoError, () -> market.setPhoto(item.id(), bytes,
                 context.session().actor()))) {
             context.notify(context.text("lovemarket.stock.photoSaved", item.name()));
+        }
+    }
+
+    /** Households in difficulty, flagged by a member's card number, get the priority quota of lotteries. */
+    private Div flagForm() {
+        field(flagCard, "lm-flag-card", "lovemarket.stock.flagCard");
+        Div form = Screens.card("lm-flag-form");
+        form.add(Screens.heading(context.text("lovemarket.stock.flagHeading")),
+                Screens.text(null, context.text("lovemarket.stock.flagExplain")), flagCard, flagError,
+                new HorizontalLayout(
+                        Screens.primary("lm-flag-save", context.text("lovemarket.stock.flag"), () -> flag(true)),
+                        Screens.bigButton("lm-flag-remove", context.text("lovemarket.stock.unflag"),
+                                () -> flag(false))));
+        return form;
+    }
+
+    private void flag(boolean on) {
+        String card = flagCard.getValue() == null ? "" : flagCard.getValue().strip();
+        Optional<Resident> resident = residents.byCard(card);
+        if (resident.isEmpty()) {
+            Screens.show(flagError, context.text("lovemarket.problem.unknownCard"));
+            return;
+        }
+        String household = resident.get().household();
+        if (Screens.attempt(context, flagError, () -> {
+            if (on) {
+                lotteries.flag(household, context.session().actor());
+            } else {
+                lotteries.unflag(household, context.session().actor());
+            }
+        })) {
+            context.notify(context.text(on ? "lovemarket.stock.flagged" : "lovemarket.stock.unflagged"));
+            flagCard.clear();
         }
     }
 

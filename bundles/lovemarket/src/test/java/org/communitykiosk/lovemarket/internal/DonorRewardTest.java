@@ -82,7 +82,7 @@ class DonorRewardTest {
     void staffThankADonorByCardTapOnTheStockScreen() {
         Item rice = f.item("大米", 30, 0, 0, LimitPeriod.MONTH);
         FakeContext context = FakeContext.staff();
-        StockView stock = new StockView(context, f.market, f.db.residents(), f.db.identification());
+        StockView stock = new StockView(context, f.market, f.db.residents(), f.db.identification(), f.lottery);
         ((IntegerField) get(stock, "lm-intake-points")).setValue(20);
         ((Select<Item>) get(stock, "lm-intake-item")).setValue(f.market.item(rice.id()).orElseThrow());
         ((IntegerField) get(stock, "lm-intake-qty")).setValue(2);

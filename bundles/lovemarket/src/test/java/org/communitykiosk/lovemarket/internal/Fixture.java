@@ -21,6 +21,7 @@ final class Fixture implements AutoCloseable {
             db.residents());
     final JdbcLoveMarket market = new JdbcLoveMarket(db.transactions(), db.migrations(), db.auditLog(), db.clock(),
             ledger);
+    final JdbcLottery lottery = new JdbcLottery(db.transactions(), db.migrations(), db.auditLog(), db.clock(), market);
 
     Resident resident(String name, String card) {
         return db.residents().create(new ResidentDraft(name, card, null, "1", "1-101", "H" + card, null, null),

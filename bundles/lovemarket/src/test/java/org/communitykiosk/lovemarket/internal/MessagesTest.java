@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     private static final Set<String> AUDIT_ACTIONS = Set.of("lovemarket.item.create", "lovemarket.item.edit",
-            "lovemarket.intake.record", "lovemarket.item.photo", "lovemarket.stock.adjust", "lovemarket.order.redeem",
+            "lovemarket.intake.record", "lovemarket.item.photo", "lovemarket.lottery.create",
+            "lovemarket.lottery.draw", "lovemarket.lottery.request", "lovemarket.household.flag",
+            "lovemarket.household.unflag", "lovemarket.stock.adjust", "lovemarket.order.redeem",
             "lovemarket.order.handOver", "lovemarket.order.cancel", "lovemarket.swap.post", "lovemarket.swap.ask",
             "lovemarket.swap.promise", "lovemarket.swap.close", "lovemarket.swap.repost");
 

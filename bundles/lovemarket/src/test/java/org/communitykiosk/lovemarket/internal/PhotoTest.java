@@ -100,7 +100,7 @@ class PhotoTest {
         Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
         Item oil = f.item("食用油", 20, 1, 0, LimitPeriod.MONTH);
         FakeContext staff = FakeContext.staff();
-        StockView stock = new StockView(staff, f.market, f.db.residents(), f.db.identification());
+        StockView stock = new StockView(staff, f.market, f.db.residents(), f.db.identification(), f.lottery);
         ((Select<Item>) get(stock, "lm-photo-item")).setValue(f.market.item(rice.id()).orElseThrow());
         stock.uploadPhoto("not an image".getBytes(StandardCharsets.UTF_8));
         assertEquals("This file is not a photo: use a JPEG, PNG or GIF picture. Nothing was changed.",
@@ -110,7 +110,7 @@ class PhotoTest {
         assertTrue(f.market.photo(rice.id()).isPresent());
 
         Resident zhang = f.resident("张桂兰", "10000001");
-        ShopView shop = new ShopView(FakeContext.resident(zhang), f.market);
+        ShopView shop = new ShopView(FakeContext.resident(zhang), f.market, f.lottery, f.db.clock());
         Image photo = (Image) get(shop, "lm-photo-" + rice.id());
         assertEquals("大米", photo.getAlt().orElseThrow());
         assertTrue(find(shop, "lm-photo-" + oil.id()).isEmpty(), "no photo: a text-only card");

@@ -34,7 +34,7 @@ class ScreensTest {
         f.earn(zhang, 50);
         Item rice = f.item("大米", 30, 2, 0, LimitPeriod.MONTH);
         FakeContext shopContext = FakeContext.resident(zhang);
-        ShopView shop = new ShopView(shopContext, f.market);
+        ShopView shop = new ShopView(shopContext, f.market, f.lottery, f.db.clock());
         assertEquals(List.of("lm-item-" + rice.id()), ids(shop, "lm-item-"));
         assertTrue(find(shop, "lm-orders-link").isEmpty(), "no staff links for residents");
         ((Button) get(shop, "lm-add-" + rice.id())).click();
@@ -116,7 +116,7 @@ class ScreensTest {
 
     @Test
     void staffCreateAnItemRecordAnIntakeAndSeeTheLowStockWarning() {
-        StockView stock = new StockView(FakeContext.staff(), f.market, f.db.residents(), f.db.identification());
+        StockView stock = new StockView(FakeContext.staff(), f.market, f.db.residents(), f.db.identification(), f.lottery);
         ((TextField) get(stock, "lm-item-name")).setValue("食用油");
         ((TextField) get(stock, "lm-item-category")).setValue("粮油");
         ((IntegerField) get(stock, "lm-item-price")).setValue(20);
@@ -127,7 +127,7 @@ class ScreensTest {
         assertTrue(find(stock, "lm-low-" + oil.id()).isPresent(), "0 in stock is low");
 
         f.market.intake("爱心企业", List.of(new IntakeLine(oil.id(), 10)), Fixture.STAFF);
-        StockView again = new StockView(FakeContext.staff(), f.market, f.db.residents(), f.db.identification());
+        StockView again = new StockView(FakeContext.staff(), f.market, f.db.residents(), f.db.identification(), f.lottery);
         assertTrue(find(again, "lm-low-" + oil.id()).isEmpty());
         ((Button) get(again, "lm-item-save")).click();
         assertTrue(get(again, "lm-item-error").isVisible(), "an empty form is refused");

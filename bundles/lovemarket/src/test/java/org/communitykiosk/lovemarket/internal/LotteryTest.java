@@ -1,0 +1,164 @@
+package org.communitykiosk.lovemarket.internal;
+
+import static org.communitykiosk.lovemarket.internal.FakeContext.find;
+import static org.communitykiosk.lovemarket.internal.FakeContext.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentDraft;
+import org.communitykiosk.points.api.Account;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.textfield.TextField;
+
+/** Lotteries in the store: the window, one request each, the draw in one transaction, the public notice. */
+class LotteryTest {
+
+    private final Fixture f = new Fixture();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private Resident resident(String name, String card, String household) {
+        return f.db.residents().create(new ResidentDraft(name, card, null, "3", "1-101", household, null, null),
+                Fixture.STAFF);
+    }
+
+    private Lottery lottery(Item item, int units, int quota) {
+        Instant now = f.db.clock().instant();
+        return f.lottery.create(item.id(), units, quota, now, now.plus(Duration.ofDays(3)), Fixture.STAFF);
+    }
+
+    @Test
+    void theDrawGivesOrdersToWinnersSkipsTheBrokeAndPutsLeftoversBack() {
+        Item cooker = f.item("电饭煲", 50, 5, 0, LimitPeriod.MONTH);
+        Lottery lottery = lottery(cooker, 3, 1);
+        assertEquals(2, f.market.item(cooker.id()).orElseThrow().stock(), "the units leave the shelf");
+        List<Resident> askers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Resident r = resident("居民" + i, "3000000" + i, "H" + i);
+            if (i != 1) {
+                f.earn(r, 60);
+            }
+            f.lottery.request(lottery.id(), r.id(), r.household(), Actor.resident(r.id()));
+            askers.add(r);
+        }
+        f.lottery.flag("H3", Fixture.STAFF);
+        Resident first = askers.get(0);
+        assertEquals("lovemarket.problem.lotteryAlreadyRequested", assertThrows(InvalidInputException.class,
+                () -> f.lottery.request(lottery.id(), first.id(), "H0", Actor.resident(first.id()))).problems().get(0)
+                .key());
+        assertEquals("lovemarket.problem.lotteryStillOpen", assertThrows(InvalidInputException.class,
+                () -> f.lottery.draw(lottery.id(), 7, Fixture.STAFF)).problems().get(0).key());
+
+        f.db.clock().advance(Duration.ofDays(4));
+        assertEquals("lovemarket.problem.lotteryNotAccepting", assertThrows(InvalidInputException.class,
+                () -> f.lottery.request(lottery.id(), 999, "H9", Actor.resident(999))).problems().get(0).key());
+        Lottery drawn = f.lottery.draw(lottery.id(), 7, Fixture.STAFF);
+        assertEquals(Lottery.State.DRAWN, drawn.state());
+        assertEquals(7, drawn.seed());
+        List<Lottery.Result> results = f.lottery.results(lottery.id());
+        assertEquals(askers.get(3).id(), results.get(0).residentId(), "the flagged household is drawn first");
+        assertTrue(results.get(0).priority());
+        // three can pay: all three win; the broke one, if drawn at all, is skipped
+        List<Lottery.Result> won = results.stream().filter(r -> r.outcome() == LotteryDraw.Outcome.WON).toList();
+        assertEquals(3, won.size());
+        assertTrue(results.stream().noneMatch(r -> r.residentId() == askers.get(1).id()
+                && r.outcome() == LotteryDraw.Outcome.WON));
+        for (Lottery.Result r : won) {
+            Order order = f.market.order(r.orderId()).orElseThrow();
+            assertEquals(Order.State.OPEN, order.state());
+            assertEquals(6, order.pickupCode().length());
+            assertEquals(10, f.ledger.balance(Account.resident(r.residentId())));
+        }
+        assertEquals(0, f.ledger.balance(Account.resident(askers.get(1).id())));
+        assertEquals(150, f.ledger.balance(Account.LOVE_MARKET));
+        assertEquals(2, f.market.item(cooker.id()).orElseThrow().stock(), "all three units were taken");
+        assertEquals("lovemarket.problem.lotteryDrawn", assertThrows(InvalidInputException.class,
+                () -> f.lottery.draw(lottery.id(), Fixture.STAFF)).problems().get(0).key());
+    }
+
+    @Test
+    void unitsNobodyCouldTakeGoBackOnTheShelf() {
+        Item cooker = f.item("电饭煲", 50, 5, 0, LimitPeriod.MONTH);
+        Lottery lottery = lottery(cooker, 4, 0);
+        Resident r = resident("居民", "30000001", "H1");
+        Resident broke = resident("居民二", "30000002", "H2");
+        f.earn(r, 50);
+        f.earn(broke, 49);
+        f.lottery.request(lottery.id(), r.id(), "H1", Actor.resident(r.id()));
+        f.lottery.request(lottery.id(), broke.id(), "H2", Actor.resident(broke.id()));
+        f.db.clock().advance(Duration.ofDays(4));
+        f.lottery.draw(lottery.id(), Fixture.STAFF);
+        assertEquals(4, f.market.item(cooker.id()).orElseThrow().stock(), "1 on the shelf + 3 back");
+        assertEquals(0, f.ledger.balance(Account.resident(r.id())));
+        assertEquals(49, f.ledger.balance(Account.resident(broke.id())), "skipped, nothing booked");
+        List<Lottery.Result> results = f.lottery.results(lottery.id());
+        assertEquals(2, results.size());
+        Lottery.Result skipped = results.stream().filter(x -> x.residentId() == broke.id()).findFirst().orElseThrow();
+        assertEquals(LotteryDraw.Outcome.SKIPPED, skipped.outcome());
+        assertEquals(0, skipped.orderId());
+        assertEquals(1, f.market.openOrders().size(), "no order left behind by the skipped one");
+    }
+
+    @Test
+    void aLotteryNeedsTheUnitsOnTheShelfAndASaneWindow() {
+        Item cooker = f.item("电饭煲", 50, 2, 0, LimitPeriod.MONTH);
+        assertEquals("lovemarket.problem.lotteryStock", assertThrows(InvalidInputException.class,
+                () -> lottery(cooker, 3, 0)).problems().get(0).key());
+        Instant now = f.db.clock().instant();
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> f.lottery.create(cooker.id(), 2, 3, now, now, Fixture.STAFF));
+        assertEquals(List.of("lovemarket.problem.lotteryPriority", "lovemarket.problem.lotteryWindow"),
+                refused.problems().stream().map(p -> p.key()).toList());
+        assertEquals(2, f.market.item(cooker.id()).orElseThrow().stock());
+        assertTrue(f.lottery.lotteries().isEmpty());
+    }
+
+    @Test
+    void residentsAskInTheShopAndThePublicNoticeMasksTheWinners() {
+        Item cooker = f.item("电饭煲", 50, 1, 0, LimitPeriod.MONTH);
+        Lottery lottery = lottery(cooker, 1, 0);
+        Resident li = resident("李建国", "30000002", "H2");
+        f.earn(li, 80);
+        FakeContext liContext = FakeContext.resident(li);
+        ShopView shop = new ShopView(liContext, f.market, f.lottery, f.db.clock());
+        assertTrue(find(shop, "lm-add-" + cooker.id()).isEmpty(), "the units are not for the basket");
+        ((Button) get(shop, "lm-lottery-ask-" + lottery.id())).click();
+        assertTrue(f.lottery.requested(lottery.id(), li.id()));
+        assertTrue(find(shop, "lm-lottery-asked-" + lottery.id()).isPresent());
+
+        // staff flag a household by card number on the stock screen
+        StockView stock = new StockView(FakeContext.staff(), f.market, f.db.residents(), f.db.identification(),
+                f.lottery);
+        ((TextField) get(stock, "lm-flag-card")).setValue("30000002");
+        ((Button) get(stock, "lm-flag-save")).click();
+        assertTrue(f.lottery.flagged("H2"));
+
+        f.db.clock().advance(Duration.ofDays(4));
+        LotteryView staff = new LotteryView(FakeContext.staff(), f.market, f.lottery, f.db.residents(),
+                f.db.clock());
+        ((Button) get(staff, "lm-lottery-draw-" + lottery.id())).click();
+        assertEquals(Lottery.State.DRAWN, f.lottery.lottery(lottery.id()).orElseThrow().state());
+
+        NoticeView notice = new NoticeView(FakeContext.passerBy(), f.lottery, f.db.residents());
+        assertEquals("李*国, building 3",
+                ((HasText) get(notice, "lm-notice-winner-" + lottery.id() + "-1")).getText());
+        String all = ((HasText) get(notice, "lm-notice-" + lottery.id())).getText();
+        assertTrue(!all.contains("李建国"), all);
+    }
+}
