@@ -69,21 +69,33 @@ final class CjkFont implements Closeable {
 
     private static CjkFont collection(File file) throws IOException {
         TrueTypeCollection collection = new TrueTypeCollection(file);
-        TrueTypeFont[] found = new TrueTypeFont[1];
-        collection.processAllFonts(candidate -> {
-            if (found[0] == null && usable(candidate)) {
-                found[0] = candidate;
+        try {
+            TrueTypeFont[] found = new TrueTypeFont[1];
+            collection.processAllFonts(candidate -> {
+                if (found[0] == null && usable(candidate)) {
+                    found[0] = candidate;
+                }
+            });
+            if (found[0] != null) {
+                return new CjkFont(found[0], collection, file.getPath());
             }
-        });
-        if (found[0] == null) {
+        } catch (IOException | RuntimeException e) {
             collection.close();
-            return null;
+            throw e;
         }
-        return new CjkFont(found[0], collection, file.getPath());
+        collection.close();
+        return null;
     }
 
     private static CjkFont single(File file) throws IOException {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(file));
+        RandomAccessReadBufferedFile read = new RandomAccessReadBufferedFile(file);
+        TrueTypeFont font;
+        try {
+            font = new TTFParser().parse(read);
+        } catch (IOException | RuntimeException e) {
+            read.close();
+            throw e;
+        }
         if (!usable(font)) {
             font.close();
             return null;
