@@ -1,0 +1,87 @@
+// A kiosk distribution unpacked for a benchmark, on its own ports so it never meets the tests' or a running kiosk's.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+export const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [11399, 44745] } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
+  execFileSync('tar', ['xzf', resolve(archivePath), '-C', work]);
+  const home = join(work, readdirSync(work)[0]);
+  const kiosk = {
+    home,
+    url: `http://localhost:${port}/kiosk/`,
+    /** Sets one key of an etc/*.cfg file, replacing what was there. */
+    setKey(file, key, value) {
+      const path = join(home, 'etc', file);
+      const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
+      writeFileSync(path, lines.filter(l => !l.trim().startsWith(key + ' ') && !l.trim().startsWith(key + '='))
+        .concat(`${key} = ${value}`).join('\n'));
+    },
+    start() {
+      return spawn(join(home, 'bin/karaf'), ['server'], { cwd: home, stdio: 'ignore' });
+    },
+    /** Stops Karaf the way a kiosk is switched off (SIGTERM, a clean shutdown) and waits until it has gone. */
+    async stop() {
+      try { execFileSync('pkill', ['-f', `karaf.home=${home}`]); } catch { return; }
+      for (;;) {
+        try { execFileSync('pgrep', ['-f', `karaf.home=${home}`]); await sleep(200); } catch { return; }
+      }
+    },
+    /** Runs a command in the technician shell (ssh), as admin. */
+    shell(cmd) {
+      return execFileSync(join(home, 'bin/client'), ['-a', String(ssh), '-h', '127.0.0.1', '-u', 'admin',
+        '-p', 'admin2026', '-r', '10', '-d', '1', '-b'], { input: cmd + '\n' }).toString();
+    },
+    rssMb() {
+      const pid = execFileSync('pgrep', ['-f', `karaf.home=${home}`]).toString().trim().split('\n')[0];
+      return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+    },
+    /** Reloads until the home screen shows the given selector; returns the milliseconds since `since`. */
+    async waitForHome(page, selector, since, limitMs = 180000) {
+      while (Date.now() - since < limitMs) {
+        try {
+          await page.goto(kiosk.url, { timeout: 5000 });
+          await markWhenShown(page, selector);
+          return await shownAt(page, 5000) - since;
+        } catch { await sleep(100); }
+      }
+      throw new Error(`no ${selector} within ${limitMs} ms`);
+    },
+  };
+  kiosk.setKey('org.ops4j.pax.web.cfg', 'org.osgi.service.http.port', port);
+  kiosk.setKey('org.apache.karaf.shell.cfg', 'sshPort', ssh);
+  kiosk.setKey('org.apache.karaf.management.cfg', 'rmiRegistryPort', rmi[0]);
+  kiosk.setKey('org.apache.karaf.management.cfg', 'rmiServerPort', rmi[1]);
+  return kiosk;
+}
+
+/**
+ * Notes in the page the moment an element matching the selector appears. Playwright's own waits poll (at growing
+ * intervals, up to 500 ms), which would add up to half a second to a figure.
+ */
+export async function markWhenShown(page, selector) {
+  await page.evaluate(sel => {
+    window.__shownAt = 0;
+    const check = () => {
+      if (!window.__shownAt && document.querySelector(sel)) {
+        window.__shownAt = Date.now();
+        observer.disconnect();
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true });
+    check();
+  }, selector);
+}
+
+/** When the element of the last {@link markWhenShown} appeared (epoch ms, the same clock as Date.now() here). */
+export async function shownAt(page, timeout = 30000) {
+  await page.waitForFunction(() => window.__shownAt, null, { timeout });
+  return page.evaluate(() => window.__shownAt);
+}
