@@ -28,6 +28,9 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code stock} (staff): items with low-stock warnings, the item form, intake, adjustments</li>
  * <li>{@code lottery} (staff): scarce items by lottery: set up, requests, the seeded draw, results</li>
  * <li>{@code notice} (public, no sign-in): the lottery results notice (公示), winners with masked names</li>
+ * <li>{@code charity} (staff): the monthly charity market (爱心集市): market days, stalls, sales in cash or points
+ * (points go to the ledger account {@code lovemarket-charity})</li>
+ * <li>{@code market} or {@code market/<day id>} (public, no sign-in): the charity market's board</li>
  * <li>{@code swap} (resident): the swap board (邻里交换): post HAVE/WANT, ask, promise, close with a code</li>
  * </ul>
  * Element ids, kept stable for browser tests:
@@ -38,7 +41,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-add-<item id>} and, when staff uploaded one, the photo {@code lm-photo-<item id>} (else a text-only card);
  * on the card of an item given by lot {@code lm-lottery-info-<item id>} and, for a resident while the window is
  * open, {@code lm-lottery-ask-<lottery id>} (after asking {@code lm-lottery-asked-<lottery id>});
- * {@code lm-notice-link}; {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
+ * {@code lm-notice-link}, {@code lm-market-link}; {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
  * {@code lm-stock-link}</li>
  * <li>basket: {@code lovemarket-basket}; {@code lm-basket-back}; per line {@code lm-line-<item id>},
  * {@code lm-line-minus-<item id>}, {@code lm-line-plus-<item id>}, {@code lm-line-remove-<item id>}, a changed
@@ -65,7 +68,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-intake-error}; adjustment {@code lm-adjust-form}: {@code lm-adjust-item}, {@code lm-adjust-delta},
  * {@code lm-adjust-reason}, {@code lm-adjust-save}, {@code lm-adjust-error}; households in difficulty
  * {@code lm-flag-form}: {@code lm-flag-card}, {@code lm-flag-save}, {@code lm-flag-remove}, {@code lm-flag-error};
- * {@code lm-lottery-link}</li>
+ * {@code lm-lottery-link}, {@code lm-charity-link}</li>
  * <li>lottery: {@code lovemarket-lottery}; {@code lm-lottery-back}; form {@code lm-lottery-form}:
  * {@code lm-lottery-item}, {@code lm-lottery-units}, {@code lm-lottery-priority}, {@code lm-lottery-opens},
  * {@code lm-lottery-closes} (date-time pickers), {@code lm-lottery-create}, {@code lm-lottery-error}; rows
@@ -73,6 +76,16 @@ import org.osgi.service.component.annotations.Reference;
  * results {@code lm-lottery-result-<id>} once drawn; {@code lm-lottery-empty}</li>
  * <li>notice: {@code lovemarket-notice}; per drawn lottery {@code lm-notice-<id>} with winners
  * {@code lm-notice-winner-<id>-<n>} (n = 1, 2, ... in drawing order); {@code lm-notice-empty}</li>
+ * <li>charity: {@code lovemarket-charity}; {@code lm-market-back}, {@code lm-board-link}; day form
+ * {@code lm-market-form}: {@code lm-market-date}, {@code lm-market-place}, {@code lm-market-create},
+ * {@code lm-market-error}; the day worked on {@code lm-market-day} (newest first); stall form {@code lm-stall-form}:
+ * {@code lm-stall-name}, {@code lm-stall-sells}, {@code lm-stall-beneficiary}, {@code lm-stall-add},
+ * {@code lm-stall-error}; sale form {@code lm-sale-form}: {@code lm-sale-stall}, {@code lm-sale-kind} (cash or
+ * points), {@code lm-sale-amount} (yuan such as 12.50, or points), {@code lm-sale-card} (the buyer's card for
+ * points, also filled by a card tap), {@code lm-sale-save}, {@code lm-sale-error}</li>
+ * <li>board: {@code lovemarket-board}; {@code lm-board-day}; per stall {@code lm-board-stall-<stall id>} with
+ * {@code lm-board-raised-<stall id>} and {@code lm-board-beneficiary-<stall id>}; {@code lm-board-total};
+ * {@code lm-board-empty} (no market day), {@code lm-board-no-stalls}</li>
  * <li>swap: {@code lovemarket-swap}; {@code lm-swap-back}; form {@code lm-swap-form}: {@code lm-swap-kind},
  * {@code lm-swap-title}, {@code lm-swap-category}, {@code lm-swap-description}, {@code lm-swap-post},
  * {@code lm-swap-error}; others' entries {@code lm-swap-entry-<id>} with {@code lm-swap-ask-<id>};
@@ -95,6 +108,8 @@ public final class LoveMarketPlugin implements KioskPlugin {
     static final String SWAP = "swap";
     static final String LOTTERY = "lottery";
     static final String NOTICE = "notice";
+    static final String CHARITY = "charity";
+    static final String BOARD = "market";
 
     private final List<PluginView> views;
 
@@ -102,7 +117,7 @@ public final class LoveMarketPlugin implements KioskPlugin {
     public LoveMarketPlugin(@Reference(name = "market") LoveMarket market, @Reference(name = "ledger") Ledger ledger,
             @Reference(name = "residents") ResidentDirectory residents, @Reference(name = "swaps") JdbcSwapBoard swaps,
             @Reference(name = "clock") Clock clock, @Reference(name = "identification") Identification identification,
-            @Reference(name = "lotteries") JdbcLottery lotteries) {
+            @Reference(name = "lotteries") JdbcLottery lotteries, @Reference(name = "charity") JdbcCharityMarket charity) {
         this.views = List.of(
                 new PluginView(SHOP, Audience.RESIDENT, context -> new ShopView(context, market, lotteries, clock)),
                 new PluginView(BASKET, Audience.RESIDENT, context -> new BasketView(context, market, ledger)),
@@ -113,6 +128,9 @@ public final class LoveMarketPlugin implements KioskPlugin {
                 new PluginView(LOTTERY, Audience.STAFF,
                         context -> new LotteryView(context, market, lotteries, residents, clock)),
                 new PluginView(NOTICE, Audience.PUBLIC, context -> new NoticeView(context, lotteries, residents)),
+                new PluginView(CHARITY, Audience.STAFF,
+                        context -> new CharityView(context, charity, residents, identification, clock)),
+                new PluginView(BOARD, Audience.PUBLIC, context -> new MarketBoardView(context, charity)),
                 new PluginView(SWAP, Audience.RESIDENT, context -> new SwapView(context, swaps, residents, clock)));
     }
 

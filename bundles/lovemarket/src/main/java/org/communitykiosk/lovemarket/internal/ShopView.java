@@ -58,8 +58,10 @@ final class ShopView extends VerticalLayout {
         } else {
             add(Screens.text("lm-shop-sign-in", context.text("lovemarket.shop.signIn")));
         }
-        add(Screens.bigButton("lm-notice-link", context.text("lovemarket.shop.notice"),
-                () -> context.navigate(LoveMarketPlugin.NOTICE)));
+        add(new HorizontalLayout(Screens.bigButton("lm-notice-link", context.text("lovemarket.shop.notice"),
+                () -> context.navigate(LoveMarketPlugin.NOTICE)),
+                Screens.bigButton("lm-market-link", context.text("lovemarket.shop.market"),
+                        () -> context.navigate(LoveMarketPlugin.BOARD))));
         if (context.session().permits(Audience.STAFF)) {
             add(new HorizontalLayout(
                     Screens.bigButton("lm-orders-link", context.text("lovemarket.shop.orders"),

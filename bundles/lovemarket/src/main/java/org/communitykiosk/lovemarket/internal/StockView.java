@@ -80,6 +80,8 @@ final class StockView extends VerticalLayout {
                 () -> context.navigate(LoveMarketPlugin.SHOP)), Screens.heading(context.text("lovemarket.stock.heading")),
                 Screens.bigButton("lm-lottery-link", context.text("lovemarket.stock.lotteries"),
                         () -> context.navigate(LoveMarketPlugin.LOTTERY)),
+                Screens.bigButton("lm-charity-link", context.text("lovemarket.stock.charity"),
+                        () -> context.navigate(LoveMarketPlugin.CHARITY)),
                 rows, itemForm(), photoForm(), intakeForm(), adjustForm(), flagForm());
         refresh();
     }

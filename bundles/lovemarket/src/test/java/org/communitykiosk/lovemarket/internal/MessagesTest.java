@@ -30,7 +30,8 @@ class MessagesTest {
     private static final Set<String> AUDIT_ACTIONS = Set.of("lovemarket.item.create", "lovemarket.item.edit",
             "lovemarket.intake.record", "lovemarket.item.photo", "lovemarket.lottery.create",
             "lovemarket.lottery.draw", "lovemarket.lottery.request", "lovemarket.household.flag",
-            "lovemarket.household.unflag", "lovemarket.stock.adjust", "lovemarket.order.redeem",
+            "lovemarket.household.unflag", "lovemarket.charity.day", "lovemarket.charity.stall",
+            "lovemarket.charity.sale", "lovemarket.stock.adjust", "lovemarket.order.redeem",
             "lovemarket.order.handOver", "lovemarket.order.cancel", "lovemarket.swap.post", "lovemarket.swap.ask",
             "lovemarket.swap.promise", "lovemarket.swap.close", "lovemarket.swap.repost");
 
