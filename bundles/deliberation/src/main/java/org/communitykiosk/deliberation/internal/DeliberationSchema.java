@@ -12,9 +12,9 @@ import org.communitykiosk.api.store.Migration;
  * only, what). One ballot per voter is the register's primary key (poll, voter key), where the voter key is the
  * resident ({@code R:<id>}) or, when one vote per household, the household ({@code H:<code>}).
  * <p>
- * {@code deliberation_poll_counter} holds {@value JdbcCouncil#STRIPES} rows per open or closed poll: a ballot adds one to
- * a random row while it is accepting, closing stops every row; striped so that concurrent ballots do not queue on one
- * row lock and their commits can be flushed together.
+ * {@code deliberation_poll_counter} holds {@value JdbcCouncil#STRIPES} rows per open or closed poll (polls opened
+ * earlier have 16): a ballot adds one to the next row in turn while it is accepting, closing stops every row; striped
+ * so that concurrent ballots do not queue on one row lock and their commits can be flushed together.
  */
 final class DeliberationSchema {
 

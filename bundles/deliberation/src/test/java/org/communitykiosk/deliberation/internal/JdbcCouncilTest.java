@@ -490,4 +490,28 @@ class JdbcCouncilTest {
             return rs.getInt(1);
         }
     }
+
+    /** A poll opened by the earlier version has 16 counter rows: its ballots keep going to rows it has. */
+    @Test
+    void aPollOpenedWithFewerCounterRowsKeepsCountingEveryBallot() throws Exception {
+        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
+        for (long id = 1; id <= 41; id++) {
+            council.checkIn(meeting.id(), resident(id, "3", "H" + id), CHAIR);
+        }
+        Poll poll = yesNoPoll(council, meeting.id(), true);
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertEquals(JdbcCouncil.STRIPES, s.executeUpdate("UPDATE deliberation_poll_counter SET ballots = 0"
+                    + " WHERE poll_id = " + poll.id()));
+            assertEquals(JdbcCouncil.STRIPES - 16, s.executeUpdate("DELETE FROM deliberation_poll_counter"
+                    + " WHERE poll_id = " + poll.id() + " AND stripe >= 16"));
+        }
+        for (long id = 1; id <= 40; id++) {
+            council.cast(poll.id(), resident(id, "3", "H" + id), List.of(0));
+        }
+        assertEquals(40, council.poll(poll.id()).orElseThrow().ballotsCast());
+        council.closePoll(poll.id(), CHAIR);
+        assertEquals(40, council.result(poll.id()).ballots());
+        assertEquals("deliberation.problem.poll.notOpen",
+                problem(() -> council.cast(poll.id(), resident(41, "3", "H41"), List.of(0))));
+    }
 }
