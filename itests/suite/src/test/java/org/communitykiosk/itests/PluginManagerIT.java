@@ -267,6 +267,25 @@ public class PluginManagerIT {
         }
     }
 
+    /**
+     * The love market spends through the points ledger (its feature requires kiosk-points). Karaf would "uninstall"
+     * kiosk-points by dropping it from its requirements while keeping it for the love market: the plugin stays, the
+     * console would show it installed after staff removed it, and it would vanish later with the love market.
+     */
+    @Test
+    public void aPluginThatAnotherInstalledPluginNeedsIsRefusedForUninstallAndNothingChanges() throws Throwable {
+        assertTrue(plugins.find("kiosk-lovemarket").orElseThrow().installed());
+        assertEquals(State.INSTALLED, plugins.find("kiosk-points").orElseThrow().state());
+        String before = snapshot();
+        InvalidInputException refusal = refused("plugins.error.neededBy",
+                () -> plugins.uninstall("kiosk-points", ADMIN));
+        assertEquals("kiosk-points", refusal.problems().get(0).args().get(0));
+        assertTrue("names the plugin that needs it: " + refusal.problems(),
+                String.valueOf(refusal.problems().get(0).args().get(1)).contains("kiosk-lovemarket"));
+        assertEquals("nothing changed, not even Karaf's requirements", before, snapshot());
+        assertEquals(State.INSTALLED, plugins.find("kiosk-points").orElseThrow().state());
+    }
+
     // --- helpers ---
 
     private interface Call {
@@ -382,10 +401,13 @@ public class PluginManagerIT {
         String repositories = Stream.of(features.listRepositories()).map(Repository::getURI).map(URI::toString)
                 .sorted().collect(Collectors.joining(","));
         String archives = kars.list().stream().sorted().collect(Collectors.joining(","));
+        String requirements = features.listRequirements().entrySet().stream()
+                .map(e -> e.getKey() + "=" + new java.util.TreeSet<>(e.getValue())).sorted()
+                .collect(Collectors.joining(","));
         String bundles = Stream.of(context.getBundles())
                 .map(b -> b.getSymbolicName() + "/" + b.getVersion() + ":" + b.getState()).sorted()
                 .collect(Collectors.joining(","));
-        return "features " + installed + "\nrepositories " + repositories + "\nkars " + archives + "\nbundles "
+        return "features " + installed + "\nrequirements " + requirements + "\nrepositories " + repositories + "\nkars " + archives + "\nbundles "
                 + bundles;
     }
 

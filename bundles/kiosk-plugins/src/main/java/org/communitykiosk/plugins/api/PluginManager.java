@@ -12,8 +12,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>
  * A refused action throws {@link org.communitykiosk.api.InvalidInputException} with translated problem keys
  * ({@code plugins.error.*}, in this bundle's messages) and has changed nothing: an unknown or platform feature, a
- * plugin not compatible with this platform's API, another action still running, or a Karaf failure after which the
- * previous state was restored. Calls block while Karaf works (seconds): do not call them on a UI thread.
+ * plugin not compatible with this platform's API, a plugin that another installed plugin needs (uninstall),
+ * another action still running, or a Karaf failure after which the previous state was restored. Calls block while
+ * Karaf works (seconds): do not call them on a UI thread.
  */
 @ProviderType
 public interface PluginManager {

@@ -151,6 +151,12 @@ public final class FeaturePluginManager implements PluginManager {
             if (!before.installed()) {
                 throw refused("plugins.error.notInstalled", featureName);
             }
+            List<String> neededBy = installedDependents(featureName);
+            if (!neededBy.isEmpty()) {
+                // Karaf would only drop it from its requirements and keep it for the others: it would stay installed
+                // now and disappear later, when they are uninstalled
+                throw refused("plugins.error.neededBy", featureName, String.join(", ", neededBy));
+            }
             try {
                 catalog.uninstall(featureName, before.version());
             } catch (Exception e) {
@@ -225,6 +231,18 @@ public final class FeaturePluginManager implements PluginManager {
         if (conflict.isPresent()) {
             throw refused("plugins.error.incompatible", target.name(), conflict.get(),
                     catalog.platformApiVersion().toString());
+        }
+    }
+
+    /** Installed plugin features that require this one, by name. */
+    private List<String> installedDependents(String featureName) {
+        try {
+            return catalog.features().stream()
+                    .filter(e -> e.installed() && !e.name().equals(featureName)
+                            && PluginListing.isPluginFeature(e.name()) && e.requiredFeatures().contains(featureName))
+                    .map(FeatureEntry::name).distinct().sorted().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("Karaf's features cannot be listed", e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 
 import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.FeaturesService.Option;
@@ -69,8 +70,12 @@ final class KarafFeatureCatalog implements FeatureCatalog {
                     ids.addAll(pluginIds(bundle));
                 }
             }
+            List<String> required = new ArrayList<>();
+            for (Dependency dependency : feature.getDependencies()) {
+                required.add(dependency.getName());
+            }
             entries.add(new FeatureEntry(feature.getName(), feature.getVersion(), feature.getDescription(), installed,
-                    locations, ids, started, locations.contains(self)));
+                    locations, ids, started, locations.contains(self), required));
         }
         return entries;
     }

@@ -29,6 +29,18 @@ final class FakeCatalog implements FeatureCatalog {
         return this;
     }
 
+    /** Every version of {@code name} requires these features. */
+    FakeCatalog requires(String name, String... required) {
+        for (int i = 0; i < entries.size(); i++) {
+            FeatureEntry e = entries.get(i);
+            if (e.name().equals(name)) {
+                entries.set(i, new FeatureEntry(name, e.version(), e.description(), e.installed(), e.bundleLocations(),
+                        e.pluginIds(), e.started(), e.containsManager(), List.of(required)));
+            }
+        }
+        return this;
+    }
+
     @Override
     public List<FeatureEntry> features() {
         return List.copyOf(entries);
@@ -69,7 +81,8 @@ final class FakeCatalog implements FeatureCatalog {
             if (e.name().equals(name) && e.version().equals(version)) {
                 boolean started = installed && !broken.contains(name + " " + version) && !broken.contains(name);
                 entries.set(i, new FeatureEntry(name, version, e.description(), installed, e.bundleLocations(),
-                        installed ? List.of(PluginListing.guessedId(name)) : List.of(), started, false));
+                        installed ? List.of(PluginListing.guessedId(name)) : List.of(), started, false,
+                        e.requiredFeatures()));
             }
         }
     }

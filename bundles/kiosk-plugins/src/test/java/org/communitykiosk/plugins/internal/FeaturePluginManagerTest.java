@@ -113,6 +113,25 @@ class FeaturePluginManagerTest {
     }
 
     @Test
+    void aPluginAnotherInstalledPluginNeedsIsNotUninstalled() {
+        karaf.feature("kiosk-points", "1.0.0", true, "points").feature("kiosk-lovemarket", "1.0.0", true, "lovemarket")
+                .feature("kiosk-print", "1.0.0", true, "print").requires("kiosk-lovemarket", "kiosk-points")
+                .requires("kiosk-points", "kiosk-print");
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> manager.uninstall("kiosk-points", ADMIN));
+        assertEquals("plugins.error.neededBy", key(refused));
+        assertEquals(List.of("kiosk-points", "kiosk-lovemarket"), refused.problems().get(0).args());
+        assertEquals(List.of(), karaf.calls, "Karaf not asked");
+        assertEquals("staff:admin plugins.uninstall feature:kiosk-points refused: plugins.error.neededBy",
+                audit.lines.get(0));
+
+        // once the love market is gone, points can go; print is still needed by nothing installed but points
+        manager.uninstall("kiosk-lovemarket", ADMIN);
+        assertEquals(State.NOT_INSTALLED, manager.uninstall("kiosk-points", ADMIN).state());
+        assertEquals(State.NOT_INSTALLED, manager.uninstall("kiosk-print", ADMIN).state());
+    }
+
+    @Test
     void hiddenPluginsAreInstalledButNotShown() {
         karaf.feature("kiosk-hidden", "1.0.0", true, "hidden").feature("kiosk-a", "1.0.0", true, "a");
         List<PluginInfo> plugins = manager.list();
