@@ -39,6 +39,9 @@ for (let i = 0; i < sessions; i++) {
 }
 await sleep(5000);
 console.log(`JVM RSS with ${sessions} open kiosk sessions: ${rssMb().toFixed(0)} MB`);
+// closed again: left open, their push connections would all reconnect at once during the restarts below, which a
+// kiosk (one screen) never does
+for (const page of pages) await page.context().close();
 
 shell('feature:uninstall kiosk-bulletin');
 await first.goto(url);
