@@ -101,12 +101,11 @@ public final class DeliberationPlugin implements KioskPlugin {
     private final List<PluginView> views;
 
     /**
-     * Optional and dynamic: the council works without a printer (then no PDF button); a printer that comes or goes
-     * later is seen by the next screen built, without restarting the plugin and the meetings under way.
+     * Optional and dynamic: the council works without a printer, even without the print bundle (an optional import;
+     * no screen names a print type), and then offers no PDF. A printer that comes or goes later is seen by the next
+     * screen built, without restarting the plugin and the meetings under way.
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile Printer printer;
+    private volatile Printer printer;
 
     @Activate
     public DeliberationPlugin(@Reference(name = "council") Council council,
@@ -133,6 +132,18 @@ public final class DeliberationPlugin implements KioskPlugin {
                 new PluginView(SCREEN, Audience.PUBLIC, context -> new ProjectorView(context, council, events, clock)),
                 new PluginView(MINUTES, Audience.STAFF, context -> minutes(context, council, residents,
                         printer.get().map(p -> minutesPdf(context, council, residents, printer)))));
+    }
+
+    @Reference(name = "printer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPrinter(Printer printer) {
+        this.printer = printer;
+    }
+
+    void unsetPrinter(Printer gone) {
+        if (this.printer == gone) {
+            this.printer = null;
+        }
     }
 
     /**

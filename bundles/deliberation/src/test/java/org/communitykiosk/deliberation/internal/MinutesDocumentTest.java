@@ -255,7 +255,7 @@ class MinutesDocumentTest {
             printed.add(p);
             return new byte[] { '%', 'P', 'D', 'F' };
         };
-        plugin.printer = printer;
+        plugin.setPrinter(printer);
         Anchor link = (Anchor) FakeContext.get(view(plugin, "meeting", id), "minutes-pdf");
         assertEquals("Minutes (PDF)", link.getText());
         assertTrue(link.getElement().hasAttribute("download"));
@@ -265,11 +265,11 @@ class MinutesDocumentTest {
 
         // what the link's download runs: the minutes of this meeting, through the printer there at the moment
         byte[] pdf = DeliberationPlugin.minutesPdf(FakeContext.staff(id), council, db.residents(),
-                () -> java.util.Optional.ofNullable(plugin.printer)).pdf(meeting.id());
+                () -> java.util.Optional.of(printer)).pdf(meeting.id());
         assertEquals("%PDF", new String(pdf, java.nio.charset.StandardCharsets.US_ASCII));
         assertEquals(List.of("Minutes of 六月议事会"), printed.stream().map(Printout::title).toList());
 
-        plugin.printer = null;
+        plugin.unsetPrinter(printer);
         assertTrue(FakeContext.find(view(plugin, "meeting", id), "minutes-pdf").isEmpty());
     }
 

@@ -1,0 +1,60 @@
+package org.communitykiosk.deliberation.internal;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The print API is an optional import: without the print bundle, the screens must still load and survive the
+ * reflection Vaadin does on component classes (all declared methods, fields and constructors), so no screen may
+ * name a print type in a signature. Simulated with a class loader that has the plugin's classes but no print API.
+ */
+class WithoutPrintTest {
+
+    @Test
+    void screensLoadAndReflectWithoutThePrintApi() throws Exception {
+        try (WithoutPrint loader = new WithoutPrint(MeetingView.class)) {
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.communitykiosk.print.Printer"));
+            // the loader does hide the API: the class that builds the printout cannot be reflected on
+            Class<?> document = loader.loadClass("org.communitykiosk.deliberation.internal.MinutesDocument");
+            assertThrows(NoClassDefFoundError.class, document::getDeclaredMethods);
+            for (String screen : new String[] { "MeetingView", "Screens", "BoardView", "CheckInView", "VoteView",
+                    "ProjectorView", "RaiseView", "SupportView", "TriageView", "Minutes" }) {
+                Class<?> type = loader.loadClass("org.communitykiosk.deliberation.internal." + screen);
+                type.getDeclaredMethods();
+                type.getDeclaredFields();
+                type.getDeclaredConstructors();
+            }
+            // the component's constructors (DS constructor injection) do not name the printer either
+            loader.loadClass("org.communitykiosk.deliberation.internal.DeliberationPlugin").getDeclaredConstructors();
+            loader.loadClass("org.communitykiosk.deliberation.internal.DeliberationPlugin$MinutesPdf")
+                    .getDeclaredMethods();
+        }
+    }
+
+    /** The plugin's own classes from its build output, everything else from the test class path, minus print. */
+    static final class WithoutPrint extends URLClassLoader {
+
+        WithoutPrint(Class<?> from) {
+            super(new URL[] { from.getProtectionDomain().getCodeSource().getLocation() },
+                    WithoutPrintTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            synchronized (getClassLoadingLock(name)) {
+                if (name.startsWith("org.communitykiosk.print.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                if (name.startsWith("org.communitykiosk.deliberation.internal.")) {
+                    Class<?> loaded = findLoadedClass(name);
+                    return loaded != null ? loaded : findClass(name);
+                }
+                return super.loadClass(name, resolve);
+            }
+        }
+    }
+}
