@@ -1,0 +1,48 @@
+package org.communitykiosk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The charity market (爱心集市): staff open a market day with a stall and record a cash sale; after they sign out, a
+ * passer-by reads on the public board what the stall raised and where the money goes, without signing in.
+ */
+@ExtendWith(KioskServer.class)
+class LoveMarketCharityBrowserIT {
+
+    @Test
+    void aCashSaleShowsOnThePublicBoard() {
+        String stall = "编织坊" + System.nanoTime() % 10000;
+        try (KioskBrowser browser = new KioskBrowser()) {
+            browser.signInStaff("staff", "staff2026");
+            browser.open("lovemarket/charity").find("#lm-market-form");
+            browser.type("#lm-market-place", "社区广场");
+            browser.click("#lm-market-create");
+            browser.type("#lm-stall-name", stall);
+            browser.type("#lm-stall-sells", "手工拖鞋");
+            browser.type("#lm-stall-beneficiary", "困难老人冬衣");
+            browser.click("#lm-stall-add");
+            // the new stall is the day's only one: the sale form offers it once it was added
+            browser.waitUntil(d -> browser.find("#lm-stall-name").getAttribute("value").isEmpty(),
+                    java.time.Duration.ofSeconds(10));
+            browser.choose("#lm-sale-stall", 1);
+            browser.type("#lm-sale-amount", "12.50");
+            browser.click("#lm-sale-save");
+            browser.waitUntil(d -> browser.find("#lm-sale-amount").getAttribute("value").isEmpty()
+                    || browser.find("#lm-sale-error").isDisplayed(), java.time.Duration.ofSeconds(10));
+            assertTrue(browser.all("#lm-sale-error").stream().noneMatch(e -> e.isDisplayed()),
+                    "the sale was recorded");
+            browser.click("#logout");
+            browser.find("#tap-card-hint");
+
+            browser.open("lovemarket/market").find("#lovemarket-board");
+            browser.waitForText("#lovemarket-board", stall);
+            browser.waitForText("#lm-board-total", "12.50");
+            assertTrue(browser.find("#lovemarket-board").getText().contains("困难老人冬衣"), "where the money goes");
+            assertTrue(browser.present("#tap-card-hint") || !browser.present("#session-name"),
+                    "nobody is signed in");
+        }
+    }
+}
