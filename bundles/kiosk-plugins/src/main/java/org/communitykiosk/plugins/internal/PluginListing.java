@@ -19,8 +19,11 @@ import org.communitykiosk.plugins.api.PluginInfo.State;
 final class PluginListing {
 
     static final String PREFIX = "kiosk-";
-    /** The platform's own features: never offered as plugins. */
-    static final Set<String> PLATFORM = Set.of("kiosk-vaadin", "kiosk-derby", "kiosk-platform");
+    /**
+     * The platform's own features and the services plugins share (printing): never offered as plugins; they come and
+     * go with the plugins that need them.
+     */
+    static final Set<String> PLATFORM = Set.of("kiosk-vaadin", "kiosk-derby", "kiosk-platform", "kiosk-print");
 
     private PluginListing() {
     }
