@@ -115,8 +115,8 @@ class FeaturePluginManagerTest {
     @Test
     void aPluginAnotherInstalledPluginNeedsIsNotUninstalled() {
         karaf.feature("kiosk-points", "1.0.0", true, "points").feature("kiosk-lovemarket", "1.0.0", true, "lovemarket")
-                .feature("kiosk-print", "1.0.0", true, "print").requires("kiosk-lovemarket", "kiosk-points")
-                .requires("kiosk-points", "kiosk-print");
+                .feature("kiosk-calendar", "1.0.0", true, "calendar").requires("kiosk-lovemarket", "kiosk-points")
+                .requires("kiosk-points", "kiosk-calendar");
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> manager.uninstall("kiosk-points", ADMIN));
         assertEquals("plugins.error.neededBy", key(refused));
@@ -125,10 +125,10 @@ class FeaturePluginManagerTest {
         assertEquals("staff:admin plugins.uninstall feature:kiosk-points refused: plugins.error.neededBy",
                 audit.lines.get(0));
 
-        // once the love market is gone, points can go; print is still needed by nothing installed but points
+        // once the love market is gone, points can go; the calendar was needed by nothing installed but points
         manager.uninstall("kiosk-lovemarket", ADMIN);
         assertEquals(State.NOT_INSTALLED, manager.uninstall("kiosk-points", ADMIN).state());
-        assertEquals(State.NOT_INSTALLED, manager.uninstall("kiosk-print", ADMIN).state());
+        assertEquals(State.NOT_INSTALLED, manager.uninstall("kiosk-calendar", ADMIN).state());
     }
 
     @Test
