@@ -163,7 +163,7 @@ final class StockView extends VerticalLayout {
         // the browser's filter only helps staff pick a file; PhotoRules decides on the bytes themselves
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", ".jpg", ".jpeg", ".png", ".gif");
         upload.setMaxFileSize(PhotoRules.MAX_BYTES);
-        upload.setMaxFiles(1);
+        // no file limit: with one, the refused file would still count and block the right one chosen next
         UploadI18N texts = new UploadI18N();
         texts.setAddFiles(new UploadI18N.AddFiles().setOne(context.text("lovemarket.stock.photoAdd"))
                 .setMany(context.text("lovemarket.stock.photoAdd")));
@@ -171,8 +171,7 @@ final class StockView extends VerticalLayout {
                 .setMany(context.text("lovemarket.stock.photoDrop")));
         texts.setError(new UploadI18N.Error()
                 .setFileIsTooBig(context.text("lovemarket.problem.photoTooBig", PhotoRules.MAX_BYTES / (1024 * 1024)))
-                .setIncorrectFileType(context.text("lovemarket.problem.photoNotImage"))
-                .setTooManyFiles(context.text("lovemarket.problem.photoNotImage")));
+                .setIncorrectFileType(context.text("lovemarket.problem.photoNotImage")));
         texts.setCancel(context.text("lovemarket.stock.clear"));
         upload.setI18n(texts);
         upload.addSucceededListener(done -> {

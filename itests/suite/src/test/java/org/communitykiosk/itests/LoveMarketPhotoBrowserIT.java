@@ -1,0 +1,87 @@
+package org.communitykiosk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Item photos in the real kiosk (image decoding inside OSGi, the upload, the StreamResource): a file named like a
+ * photo that is not one is refused in words; a real PNG is stored, and the resident's shop shows it decoded.
+ */
+@ExtendWith(KioskServer.class)
+class LoveMarketPhotoBrowserIT {
+
+    @Test
+    void aRealPhotoShowsInTheShopAndAFakeOneIsRefused() throws Exception {
+        String item = "照片测试 " + System.nanoTime() % 10000;
+        Path dir = Files.createTempDirectory("lm-photo");
+        Path fake = dir.resolve("fake.png");
+        Files.writeString(fake, "not a picture at all", StandardCharsets.UTF_8);
+        Path png = dir.resolve("real.png");
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(10, 10, 0xFF0000);
+        ImageIO.write(image, "png", png.toFile());
+        try (KioskBrowser browser = new KioskBrowser()) {
+            browser.signInStaff("staff", "staff2026");
+            browser.open("lovemarket/stock").find("#lm-item-form");
+            browser.type("#lm-item-name", item);
+            browser.type("#lm-item-category", "日用品");
+            browser.type("#lm-item-price", "5");
+            browser.click("#lm-item-save");
+            browser.waitForText("#lovemarket-stock", item);
+            browser.choose("#lm-photo-item", position(browser, item));
+            browser.upload("#lm-photo-upload", fake);
+            browser.waitForText("#lm-photo-error", "不是照片");
+            browser.upload("#lm-photo-upload", png);
+            try {
+                browser.waitUntil(d -> browser.all("#lm-photo-error").stream().noneMatch(WebElement::isDisplayed),
+                        Duration.ofSeconds(15));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the real photo was refused: " + browser.find("#lm-photo-error").getText());
+            }
+            // the intake refreshes the screen's item lists, so it comes after the photo
+            browser.choose("#lm-intake-item", position(browser, item));
+            browser.type("#lm-intake-qty", "2");
+            browser.type("#lm-intake-donor", "爱心企业");
+            browser.click("#lm-intake-save");
+            browser.waitUntil(d -> browser.find("#lm-intake-qty").getAttribute("value").isEmpty(),
+                    Duration.ofSeconds(10));
+            browser.click("#logout");
+            browser.find("#tap-card-hint");
+
+            browser.tapCard("10000001");
+            browser.find("#session-name");
+            browser.open("lovemarket").find("#lovemarket-shop");
+            WebElement card = browser.all("[id^=lm-item-]").stream().filter(e -> e.getText().contains(item))
+                    .findFirst().orElseThrow();
+            WebElement photo = card.findElement(By.cssSelector("img[id^=lm-photo-]"));
+            browser.waitUntil(d -> ((Number) browser.script("return arguments[0].naturalWidth", photo))
+                    .intValue() == 64, Duration.ofSeconds(10));
+            assertTrue(photo.getAttribute("alt").contains(item));
+        }
+    }
+
+    /** 1-based position of the item among the stock rows, which is its position in the screen's item selects. */
+    private static int position(KioskBrowser browser, String item) {
+        List<WebElement> rows = browser.all("[id^=lm-stock-]").stream()
+                .filter(e -> e.getAttribute("id").matches("lm-stock-\\d+")).toList();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).getText().contains(item)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no stock row for " + item);
+    }
+}
