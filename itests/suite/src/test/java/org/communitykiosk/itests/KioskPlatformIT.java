@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.communitykiosk.api.Actor;
@@ -40,7 +41,12 @@ import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.api.store.Transactions;
+import org.communitykiosk.points.api.Account;
+import org.communitykiosk.points.api.Ledger;
+import org.communitykiosk.points.api.Transfer;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
+import org.junit.runners.MethodSorters;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -59,12 +65,21 @@ import org.osgi.framework.ServiceReference;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+// by name, so the uninstall/install cycle comes last: after it, the test probe's import of the ledger API would still
+// be wired to the points bundle it removed, and could not see the new one's service
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class KioskPlatformIT {
 
     static final int HTTP_PORT = 18181;
 
     @Inject
     BundleContext context;
+
+    // Karaf registers it once the boot features are installed and started: before that, bundles may still be
+    // refreshed (new optional imports wired) and briefly not active
+    @Inject
+    @Filter(timeout = 120_000)
+    BootFinished bootFinished;
 
     @Inject
     FeaturesService features;
@@ -160,6 +175,58 @@ public class KioskPlatformIT {
         }
         assertEquals("a refused write changes nothing", before, residents.count());
         assertTrue(transactions.required(c -> c.getMetaData().getDatabaseProductName()).contains("Derby"));
+    }
+
+    /**
+     * The points ledger as the love market uses it, from another bundle: its writes join the caller's transaction, so
+     * a failure after a spend takes the spend back too; no balance goes below zero; a repeated key books once.
+     */
+    @Test
+    public void theLedgerApiJoinsTheCallersTransaction() throws Exception {
+        Ledger ledger = service(Ledger.class);
+        long resident = identification.byToken("10000003").orElseThrow().id();
+        Account account = Account.resident(resident);
+        long start = ledger.balance(account);
+
+        Transfer reward = ledger.reward(resident, 30, "itest", "itest:reward:1", Actor.staff("itest"));
+        assertEquals(start + 30, ledger.balance(account));
+        assertEquals(reward, ledger.reward(resident, 30, "itest", "itest:reward:1", Actor.staff("itest")));
+        assertEquals("a repeated key books once", start + 30, ledger.balance(account));
+
+        try {
+            transactions.required(c -> {
+                ledger.spend(resident, 10, Account.LOVE_MARKET, "itest order", "itest:spend:1", Actor.resident(resident));
+                throw new IllegalStateException("the stock update failed after the spend");
+            });
+            throw new AssertionError("the caller's failure must reach the caller");
+        } catch (IllegalStateException expected) {
+            assertEquals("the spend was rolled back with the caller's transaction", start + 30, ledger.balance(account));
+        }
+
+        try {
+            ledger.spend(resident, start + 31, Account.LOVE_MARKET, "too much", "itest:spend:2", Actor.resident(resident));
+            throw new AssertionError("no balance may go below zero");
+        } catch (InvalidInputException expected) {
+            assertEquals(Ledger.INSUFFICIENT, expected.problems().get(0).key());
+        }
+        Transfer spent = ledger.spend(resident, 30, Account.LOVE_MARKET, "itest order", "itest:spend:3",
+                Actor.resident(resident));
+        assertEquals(start, ledger.balance(account));
+        ledger.refund(spent.id(), "itest:refund:3", Actor.staff("itest"));
+        assertEquals(start + 30, ledger.balance(account));
+    }
+
+    private <T> T service(Class<T> type) throws InterruptedException {
+        org.osgi.util.tracker.ServiceTracker<T, T> tracker = new org.osgi.util.tracker.ServiceTracker<>(context, type,
+                null);
+        tracker.open();
+        try {
+            T found = tracker.waitForService(120_000);
+            assertNotNull(type.getSimpleName() + " service", found);
+            return found;
+        } finally {
+            tracker.close();
+        }
     }
 
     /**
