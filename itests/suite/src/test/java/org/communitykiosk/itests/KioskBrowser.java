@@ -91,6 +91,26 @@ final class KioskBrowser implements AutoCloseable {
         script("arguments[0].value = arguments[1]", find(selectSelector), String.valueOf(item));
     }
 
+    /**
+     * Chooses the item of a vaadin-select whose label contains the text, as a person reads it. The keys the client
+     * side gives items ("1", "2", ...) go on counting each time a screen refills its list, so a position is only right
+     * on a screen that filled the list once.
+     */
+    void chooseText(String selectSelector, String text) {
+        WebElement select = find(selectSelector);
+        // the list is rendered into the overlay only while it is open
+        waitUntil(d -> Boolean.TRUE.equals(script("const select = arguments[0], text = arguments[1];"
+                + "select.opened = true;"
+                + "const overlay = select._overlayElement;"
+                + "const items = overlay ? [...overlay.querySelectorAll('vaadin-select-item, vaadin-item')] : [];"
+                + "const item = items.find(i => (i.getAttribute('label') || i.textContent).includes(text));"
+                + "if (!item) return false;"
+                + "const key = item.getAttribute('value');"
+                + "select.value = key;"
+                + "select.opened = false;"
+                + "return select.value === key;", select, text)), Duration.ofSeconds(10));
+    }
+
     /** Staff sign-in through the kiosk's own screen (Karaf JAAS realm). */
     void signInStaff(String user, String password) {
         open("staff").find("#staff-user");

@@ -25,7 +25,7 @@ class LoveMarketBrowserIT {
             browser.type("#lm-item-price", "10");
             browser.click("#lm-item-save");
             browser.waitForText("#lovemarket-stock", item);
-            browser.choose("#lm-intake-item", browser.all("[id^=lm-stock-]").size() - 1);
+            browser.chooseText("#lm-intake-item", item);
             browser.type("#lm-intake-donor", "爱心企业");
             browser.type("#lm-intake-qty", "3");
             browser.click("#lm-intake-save");

@@ -27,11 +27,16 @@ class LoveMarketCharityBrowserIT {
             // the new stall is the day's only one: the sale form offers it once it was added
             browser.waitUntil(d -> browser.find("#lm-stall-name").getAttribute("value").isEmpty(),
                     java.time.Duration.ofSeconds(10));
-            browser.choose("#lm-sale-stall", 1);
+            browser.chooseText("#lm-sale-stall", stall);
             browser.type("#lm-sale-amount", "12.50");
             browser.click("#lm-sale-save");
-            browser.waitUntil(d -> browser.find("#lm-sale-amount").getAttribute("value").isEmpty()
-                    || browser.find("#lm-sale-error").isDisplayed(), java.time.Duration.ofSeconds(10));
+            try {
+                browser.waitUntil(d -> browser.find("#lm-sale-amount").getAttribute("value").isEmpty()
+                        || browser.all("#lm-sale-error").stream().anyMatch(e -> !e.getText().isBlank()),
+                        java.time.Duration.ofSeconds(10));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("neither recorded nor refused: " + browser.bodyText(), e);
+            }
             assertTrue(browser.all("#lm-sale-error").stream().noneMatch(e -> e.isDisplayed()),
                     "the sale was recorded");
             browser.click("#logout");

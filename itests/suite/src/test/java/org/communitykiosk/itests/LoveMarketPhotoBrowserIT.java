@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -41,7 +40,7 @@ class LoveMarketPhotoBrowserIT {
             browser.type("#lm-item-price", "5");
             browser.click("#lm-item-save");
             browser.waitForText("#lovemarket-stock", item);
-            browser.choose("#lm-photo-item", position(browser, item));
+            browser.chooseText("#lm-photo-item", item);
             browser.upload("#lm-photo-upload", fake);
             browser.waitForText("#lm-photo-error", "不是照片");
             browser.upload("#lm-photo-upload", png);
@@ -52,7 +51,7 @@ class LoveMarketPhotoBrowserIT {
                 throw new AssertionError("the real photo was refused: " + browser.find("#lm-photo-error").getText());
             }
             // the intake refreshes the screen's item lists, so it comes after the photo
-            browser.choose("#lm-intake-item", position(browser, item));
+            browser.chooseText("#lm-intake-item", item);
             browser.type("#lm-intake-qty", "2");
             browser.type("#lm-intake-donor", "爱心企业");
             browser.click("#lm-intake-save");
@@ -71,17 +70,5 @@ class LoveMarketPhotoBrowserIT {
                     .intValue() == 64, Duration.ofSeconds(10));
             assertTrue(photo.getAttribute("alt").contains(item));
         }
-    }
-
-    /** 1-based position of the item among the stock rows, which is its position in the screen's item selects. */
-    private static int position(KioskBrowser browser, String item) {
-        List<WebElement> rows = browser.all("[id^=lm-stock-]").stream()
-                .filter(e -> e.getAttribute("id").matches("lm-stock-\\d+")).toList();
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).getText().contains(item)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError("no stock row for " + item);
     }
 }
