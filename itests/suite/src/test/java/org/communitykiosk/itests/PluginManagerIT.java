@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -121,7 +122,9 @@ public class PluginManagerIT {
                         String.valueOf(HTTP_PORT)),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18401"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11499"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44845"));
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44845"),
+                // the deliberately broken test plugin is installed from the build's repository in its version
+                systemProperty("kiosk.version").value(System.getProperty("kiosk.version")));
     }
 
     @Test
@@ -264,6 +267,29 @@ public class PluginManagerIT {
             assertEquals(State.NOT_INSTALLED, plugins.find("kiosk-failing").orElseThrow().state());
         } finally {
             features.removeRepository(notStarting);
+        }
+    }
+
+    /**
+     * A plugin whose bundle starts but whose component throws when it is activated does not work: the install is
+     * refused and rolled back like one whose bundle does not start.
+     */
+    @Test
+    public void aPluginWhoseComponentFailsToActivateIsRolledBack() throws Throwable {
+        Path file = Files.createTempFile("kiosk-test-broken", ".xml");
+        Files.writeString(file, "<features xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\""
+                + " name=\"kiosk-test-broken\"><feature name=\"kiosk-broken\" version=\"1.0.0\" install=\"manual\">"
+                + "<bundle>mvn:org.communitykiosk/kiosk-test-broken-plugin/" + System.getProperty("kiosk.version")
+                + "</bundle></feature></features>", StandardCharsets.UTF_8);
+        URI repository = file.toUri();
+        features.addRepository(repository);
+        try {
+            String before = snapshot();
+            refused("plugins.error.notStarted", () -> plugins.install("kiosk-broken", ADMIN));
+            assertEquals("nothing of the failed install is left", before, snapshot());
+            assertEquals(State.NOT_INSTALLED, plugins.find("kiosk-broken").orElseThrow().state());
+        } finally {
+            features.removeRepository(repository);
         }
     }
 

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,9 @@ public final class FeaturePluginManager implements PluginManager {
     @Activate
     public FeaturePluginManager(@Reference(name = "features") FeaturesService features,
             @Reference(name = "audit") AuditLog audit,
+            @Reference(name = "components") ServiceComponentRuntime components,
             BundleContext context) {
-        this(new KarafFeatureCatalog(features, context), audit,
+        this(new KarafFeatureCatalog(features, context, components), audit,
                 new ServiceTracker<>(context, KioskSettings.class, null));
     }
 

@@ -23,6 +23,9 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,10 +39,12 @@ final class KarafFeatureCatalog implements FeatureCatalog {
 
     private final FeaturesService features;
     private final BundleContext context;
+    private final ServiceComponentRuntime components;
 
-    KarafFeatureCatalog(FeaturesService features, BundleContext context) {
+    KarafFeatureCatalog(FeaturesService features, BundleContext context, ServiceComponentRuntime components) {
         this.features = features;
         this.context = context;
+        this.components = components;
     }
 
     @Override
@@ -66,7 +71,7 @@ final class KarafFeatureCatalog implements FeatureCatalog {
                         started = false;
                         continue;
                     }
-                    started &= running(bundle, info);
+                    started &= running(bundle, info) && !componentFailed(bundle);
                     ids.addAll(pluginIds(bundle));
                 }
             }
@@ -85,6 +90,39 @@ final class KarafFeatureCatalog implements FeatureCatalog {
             return bundle.getState() >= Bundle.RESOLVED;
         }
         return bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING;
+    }
+
+    /**
+     * Whether one of the bundle's components threw when it was activated: the bundle is active, but the plugin does
+     * not work. A plugin's service is a delayed component that SCR activates on first use, so it is used here once
+     * first; a failure then shows in the component's state (DS 1.4 FAILED_ACTIVATION).
+     */
+    private boolean componentFailed(Bundle bundle) {
+        if (bundle.getState() != Bundle.ACTIVE) {
+            return false;
+        }
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered != null) {
+            for (ServiceReference<?> reference : registered) {
+                if (reference.getProperty(KioskPlugin.PLUGIN_ID) != null) {
+                    try {
+                        if (context.getService(reference) != null) {
+                            context.ungetService(reference);
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.debug("plugin service of {} could not be used", bundle.getSymbolicName(), e);
+                    }
+                }
+            }
+        }
+        for (ComponentDescriptionDTO description : components.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : components.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<String> pluginIds(Bundle bundle) {
