@@ -72,6 +72,37 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aNewTileOrderShowsOnTheHomeScreenAtOnce() {
+        try (KioskBrowser admin = new KioskBrowser()) {
+            admin.signInStaff("admin", "admin2026");
+            assertTrue(before(admin, "#tile-deliberation", "#tile-bloodpressure"), "kiosk-config's order");
+            try {
+                admin.open("settings").find("#settings-tiles");
+                admin.click("#settings-tile-up-bloodpressure");
+                admin.click("#settings-save");
+                admin.open("").find("#tile-bloodpressure");
+                admin.waitUntil(d -> before(admin, "#tile-bloodpressure", "#tile-deliberation"),
+                        Duration.ofSeconds(10));
+            } finally {
+                // back to kiosk-config's order for the other tests
+                admin.open("settings").find("#settings-tiles");
+                admin.click("#settings-tile-down-bloodpressure");
+                admin.click("#settings-save");
+                admin.open("").find("#tile-bloodpressure");
+                admin.waitUntil(d -> before(admin, "#tile-deliberation", "#tile-bloodpressure"),
+                        Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /** Whether the first element comes before the second on the page. */
+    private static boolean before(KioskBrowser browser, String first, String second) {
+        return Boolean.TRUE.equals(browser.script(
+                "return (arguments[0].compareDocumentPosition(arguments[1]) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0",
+                browser.find(first), browser.find(second)));
+    }
+
+    @Test
     void staffWithoutTheAdminRoleCannotReachThePluginScreen() {
         try (KioskBrowser staff = new KioskBrowser()) {
             staff.signInStaff("staff", "staff2026");
