@@ -17,6 +17,11 @@ public @interface PointsConfig {
     String[] categories() default { "elderly-care:10", "escort:10", "cleaning:8", "teaching:12", "haircut:10",
             "other:8" };
 
+    @AttributeDefinition(description = "Resident organisations that run volunteer service, by id; the translation"
+            + " points.organisation.<id> names them (an id without translation is shown as it is)")
+    String[] organisations() default { "volunteer-team", "elderly-association", "women-federation",
+            "youth-volunteers" };
+
     @AttributeDefinition(description = "How a fraction of a point is rounded: DOWN, HALF_UP or UP")
     String rounding() default "DOWN";
 

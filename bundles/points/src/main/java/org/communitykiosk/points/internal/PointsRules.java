@@ -22,9 +22,10 @@ import org.communitykiosk.api.Problem;
  * @param dailyCapPoints most points per volunteer and day, 0 = none
  * @param yearlyCapPoints points per volunteer and year beyond which points go to the pool, 0 = none
  * @param expiryMonths months after which unused points expire, 0 = never
+ * @param organisations ids of the resident organisations service can be logged for, in the configured order
  */
 record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long dailyCapPoints, long yearlyCapPoints,
-        int expiryMonths) {
+        int expiryMonths, List<String> organisations) {
 
     static final int MAX_MINUTES = 24 * 60;
     static final int MAX_DAYS_BACK = 30;
@@ -38,9 +39,11 @@ record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long 
     static final String DURATION = "duration";
     static final String PLACE = "place";
     static final String SERVED = "served";
+    static final String ORGANISATION = "organisation";
 
     PointsRules {
         pointsPerHour = Collections.unmodifiableMap(new LinkedHashMap<>(pointsPerHour));
+        organisations = List.copyOf(organisations);
     }
 
     static PointsRules defaults() {
@@ -73,8 +76,15 @@ record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long 
         if (config.dailyCapPoints() < 0 || config.yearlyCapPoints() < 0 || config.expiryMonths() < 0) {
             throw new IllegalArgumentException("caps and expiry are 0 (none) or positive");
         }
+        List<String> organisations = java.util.Arrays.stream(config.organisations()).flatMap(e -> java.util.Arrays
+                .stream(e.split(","))).map(String::strip).filter(e -> !e.isEmpty()).distinct().toList();
+        for (String organisation : organisations) {
+            if (!organisation.matches("[a-z0-9-]{1,40}")) {
+                throw new IllegalArgumentException("organisation ids of a-z, 0-9, -: " + organisation);
+            }
+        }
         return new PointsRules(categories, rounding, config.dailyCapPoints(), config.yearlyCapPoints(),
-                config.expiryMonths());
+                config.expiryMonths(), organisations);
     }
 
     /** Points for minutes of a category, rounded as configured; 0 for a category no longer configured. */
@@ -136,10 +146,15 @@ record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long 
         if (draft.servedResidentId() != null && draft.servedResidentId() == draft.volunteerId()) {
             problems.add(Problem.of(SERVED, "points.problem.served.self"));
         }
+        String organisation = draft.organisation() == null || draft.organisation().isBlank() ? null
+                : draft.organisation().strip();
+        if (organisation != null && !organisations.contains(organisation)) {
+            problems.add(Problem.of(ORGANISATION, "points.problem.organisation"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new HoursDraft(draft.volunteerId(), category, draft.date(), draft.start(), draft.durationMinutes(),
-                place.isEmpty() ? null : place, draft.servedResidentId(), draft.idempotencyKey());
+                place.isEmpty() ? null : place, draft.servedResidentId(), draft.idempotencyKey(), organisation);
     }
 }

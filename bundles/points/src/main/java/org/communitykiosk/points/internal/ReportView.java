@@ -51,6 +51,21 @@ final class ReportView extends VerticalLayout {
         add(Screens.paragraph("points-report-total", context.text("points.report.total", Screens.hours(minutes),
                 points)));
 
+        List<OrganisationRow> byOrganisation = hours.reportByOrganisation(LocalDate.of(year, 1, 1),
+                LocalDate.of(year + 1, 1, 1));
+        add(Screens.heading(context.text("points.report.organisations")));
+        if (byOrganisation.isEmpty()) {
+            add(Screens.paragraph("points-report-org-empty", context.text("points.report.empty")));
+        }
+        for (OrganisationRow row : byOrganisation) {
+            Div line = new Div(Screens.paragraph(null, context.text("points.report.orgRow",
+                    Screens.organisation(context, row.organisation()), row.entries(), Screens.hours(row.minutes()),
+                    row.points(), row.poolPoints())));
+            line.setId("points-report-org-" + (row.organisation() == null ? "none" : row.organisation()));
+            Screens.card(line);
+            add(line);
+        }
+
         String csv = ReportRow.csv(rows);
         Anchor download = new Anchor(new StreamResource("points-" + year + ".csv",
                 () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))),
@@ -59,6 +74,14 @@ final class ReportView extends VerticalLayout {
         download.getElement().setAttribute("download", true);
         Screens.textSize(download, Screens.TITLE_SIZE);
         add(download);
+        String organisationCsv = OrganisationRow.csv(byOrganisation, id -> Screens.organisation(context, id));
+        Anchor organisationDownload = new Anchor(new StreamResource("points-organisations-" + year + ".csv",
+                () -> new ByteArrayInputStream(organisationCsv.getBytes(StandardCharsets.UTF_8))),
+                context.text("points.report.orgCsv"));
+        organisationDownload.setId("points-report-org-csv");
+        organisationDownload.getElement().setAttribute("download", true);
+        Screens.textSize(organisationDownload, Screens.TITLE_SIZE);
+        add(organisationDownload);
     }
 
     private static int year(ViewContext context, LocalDate today) {

@@ -126,6 +126,15 @@ final class Screens {
         return text.startsWith("!") ? id : text;
     }
 
+    /** An organisation's name, like {@link #category}; service run by no organisation has a name of its own. */
+    static String organisation(ViewContext context, String id) {
+        if (id == null) {
+            return context.text("points.organisation.none");
+        }
+        String text = context.text("points.organisation." + id);
+        return text.startsWith("!") ? id : text;
+    }
+
     static String kind(ViewContext context, org.communitykiosk.points.api.TransferKind kind) {
         return context.text("points.kind." + kind.name());
     }

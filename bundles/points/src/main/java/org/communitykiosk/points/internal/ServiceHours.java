@@ -67,6 +67,9 @@ public interface ServiceHours {
     /** Confirmed service per month and category with service dates in [from, until), by month then category. */
     List<ReportRow> report(java.time.LocalDate from, java.time.LocalDate until);
 
+    /** Confirmed service per organisation with service dates in [from, until); service without one last. */
+    List<OrganisationRow> reportByOrganisation(java.time.LocalDate from, java.time.LocalDate until);
+
     boolean boardOptOut(long residentId);
 
     void setBoardOptOut(long residentId, boolean optOut, Actor by);

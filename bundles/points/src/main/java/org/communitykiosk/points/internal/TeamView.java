@@ -37,6 +37,7 @@ final class TeamView extends VerticalLayout {
     private final ServiceHours hours;
     private final ResidentDirectory residents;
     private final Select<String> category = new Select<>();
+    private final Select<String> organisation = new Select<>();
     private final DatePicker date = new DatePicker();
     private final TimePicker start = new TimePicker();
     private final IntegerField minutes = new IntegerField();
@@ -63,6 +64,15 @@ final class TeamView extends VerticalLayout {
         category.setLabel(context.text("points.log.category"));
         category.setItems(rules.pointsPerHour().keySet());
         category.setItemLabelGenerator(id -> Screens.category(context, id));
+        // the organisation that ran the activity, for the reports; "" = none
+        organisation.setId("points-team-organisation");
+        organisation.setLabel(context.text("points.organisation.label"));
+        List<String> organisations = new ArrayList<>();
+        organisations.add("");
+        organisations.addAll(rules.organisations());
+        organisation.setItems(organisations);
+        organisation.setValue("");
+        organisation.setItemLabelGenerator(id -> Screens.organisation(context, id.isEmpty() ? null : id));
         date.setId("points-team-date");
         date.setLabel(context.text("points.log.date"));
         date.setLocale(context.locale());
@@ -93,7 +103,7 @@ final class TeamView extends VerticalLayout {
         Button submit = Screens.primaryButton("points-team-submit", context.text("points.team.submit"), this::submit);
         submit.setDisableOnClick(true);
         submit.addClickListener(click -> submit.setEnabled(true));
-        add(category, date, start, minutes, place, search, found,
+        add(category, organisation, date, start, minutes, place, search, found,
                 Screens.paragraph(null, context.text("points.team.members")), members, error, submit, results);
         showMembers();
         context.onCardTapped(token -> identification.byToken(token).ifPresentOrElse(this::addMember,
@@ -144,7 +154,8 @@ final class TeamView extends VerticalLayout {
             return;
         }
         HoursDraft template = new HoursDraft(0, category.getValue(), date.getValue(), start.getValue(),
-                minutes.getValue() == null ? 0 : minutes.getValue(), place.getValue(), null, key);
+                minutes.getValue() == null ? 0 : minutes.getValue(), place.getValue(), null, key,
+                organisation.getValue() == null || organisation.getValue().isEmpty() ? null : organisation.getValue());
         try {
             // the activity itself is checked once, before anybody is logged
             hours.rules().check(template, date.getMax());

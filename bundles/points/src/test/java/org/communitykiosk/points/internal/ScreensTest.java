@@ -298,6 +298,7 @@ class ScreensTest {
         FakeContext context = FakeContext.staff();
         TeamView view = new TeamView(context, hours, db.residents(), db.identification(), today);
         value(view, "points-team-category", "cleaning");
+        value(view, "points-team-organisation", "volunteer-team");
         value(view, "points-team-minutes", 120);
         context.cardHandler.cardTapped("10000001");
         context.cardHandler.cardTapped("10000001");
@@ -316,6 +317,11 @@ class ScreensTest {
         submit.click(); // a second tap logs nobody twice
         assertEquals(16, ledger.balance(Account.resident(li.id())));
         assertEquals(1, hours.entries(li.id(), 0, 10).size());
+
+        ReportView report = new ReportView(FakeContext.staff(), hours, today);
+        assertEquals("Community volunteer team: 2 entries, 4 hours, 32 points, 0 to the community pool",
+                text(get(report, "points-report-org-volunteer-team")));
+        assertTrue(find(report, "points-report-org-csv").isPresent());
     }
 
     @Test
@@ -356,6 +362,8 @@ class ScreensTest {
                 text(get(view, "points-report-2025-06-other")));
         assertEquals("Total 2.5 hours, 20 points", text(get(view, "points-report-total")));
         assertTrue(find(view, "points-report-csv").isPresent());
+        assertEquals("No organisation: 2 entries, 2.5 hours, 20 points, 0 to the community pool",
+                text(get(view, "points-report-org-none")));
         assertTrue(find(new ReportView(FakeContext.staff("2024"), hours, today), "points-report-empty").isPresent());
     }
 

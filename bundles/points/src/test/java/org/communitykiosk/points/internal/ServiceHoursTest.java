@@ -47,6 +47,34 @@ class ServiceHoursTest {
     }
 
     @Test
+    void aTeamActivityOfAnOrganisationIsReportedUnderItAndServiceOfNoneApart() {
+        HoursDraft cleanUp = new HoursDraft(0, "cleaning", today, LocalTime.of(8, 0), 120, "小区花园", null, null,
+                "volunteer-team");
+        List<ServiceHours.TeamResult> team = hours.logTeam(cleanUp, List.of(zhang.id(), li.id()), "team:1", STAFF);
+        assertTrue(team.stream().allMatch(r -> r.refused() == null));
+        hours.confirm(hours.log(draft(today, 14, 60, null, "own"), Actor.resident(zhang.id())).id(), STAFF);
+        // pending service is not reported
+        hours.log(new HoursDraft(li.id(), "other", today, LocalTime.of(16, 0), 30, null, null, "pending",
+                "elderly-association"), Actor.resident(li.id()));
+
+        List<OrganisationRow> rows = hours.reportByOrganisation(today.withDayOfYear(1),
+                today.withDayOfYear(1).plusYears(1));
+        assertEquals(List.of(new OrganisationRow("volunteer-team", 2, 240, 32, 0),
+                new OrganisationRow(null, 1, 60, 10, 0)), rows);
+        assertTrue(OrganisationRow.csv(rows, id -> id == null ? "none" : id)
+                .contains("volunteer-team,2,4,32,0\r\nnone,1,1,10,0"));
+    }
+
+    @Test
+    void anUnknownOrganisationIsRefusedAndNothingIsWritten() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> hours.log(new HoursDraft(
+                zhang.id(), "other", today, LocalTime.NOON, 60, null, null, "k", "no-such-club"),
+                Actor.resident(zhang.id())));
+        assertEquals("points.problem.organisation", refused.problems().get(0).key());
+        assertEquals(List.of(), hours.pending(0, 10));
+    }
+
+    @Test
     void loggedHoursArePendingUntilStaffConfirmThenPointsArePosted() {
         HoursEntry logged = hours.log(draft(today, 9, 90, null, "k1"), Actor.resident(zhang.id()));
         assertEquals(Status.PENDING, logged.status());
