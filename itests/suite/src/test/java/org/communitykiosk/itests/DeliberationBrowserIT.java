@@ -62,7 +62,7 @@ class DeliberationBrowserIT {
             booth.waitUntil(d -> booth.all("#vote-message").stream().anyMatch(m -> !m.getText().isBlank()),
                     Duration.ofSeconds(10));
             assertFalse(booth.present("#vote-choice-0"), "a second ballot is refused");
-            assertTrue(projector.find("#projector-cast").getText().contains("1"), "still one ballot cast");
+            assertTrue(projector.text("#projector-cast").contains("1"), "still one ballot cast");
 
             booth.open("deliberation/vote/" + meetingId).find("#vote-booth");
             booth.tapCard("10000004");
@@ -74,10 +74,11 @@ class DeliberationBrowserIT {
             chair.waitUntil(d -> !chair.all("[id^=poll-close-]").isEmpty(), Duration.ofSeconds(20));
             chair.all("[id^=poll-close-]").get(0).click();
             projector.waitUntil(d -> projector.present("#projector-result"), Duration.ofSeconds(10));
-            assertTrue(projector.find("#projector-receipts").getText().contains(receipt),
+            // the live screen keeps updating by push: read each text afresh
+            assertTrue(projector.text("#projector-receipts").contains(receipt),
                     "the published receipts contain the voter's code");
-            assertFalse(projector.find("#projector-outcome").getText().isBlank());
-            assertFalse(projector.find("#projector-chain-head").getText().isBlank());
+            assertFalse(projector.text("#projector-outcome").isBlank());
+            assertFalse(projector.text("#projector-chain-head").isBlank());
             assertTrue(projector.driver.findElements(By.cssSelector("[id^=projector-bar-]")).size() >= 2);
         }
     }

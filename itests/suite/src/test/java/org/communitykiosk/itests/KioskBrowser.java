@@ -63,6 +63,16 @@ final class KioskBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(cssSelector))).click();
     }
 
+    /** The element's text, read again if a push replaced the element in between. */
+    String text(String cssSelector) {
+        String[] text = new String[1];
+        waitUntil(d -> {
+            text[0] = find(cssSelector).getText();
+            return true;
+        }, Duration.ofSeconds(10));
+        return text[0];
+    }
+
     void waitForText(String cssSelector, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
     }
