@@ -1,23 +1,11 @@
 package org.communitykiosk.deliberation.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import org.communitykiosk.core.testing.BundleMessages;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +14,26 @@ import org.junit.jupiter.api.Test;
  * prefix {@code "deliberation.notice."} and are not keys.
  */
 class MessagesTest {
+
+    private static final BundleMessages MESSAGES = BundleMessages.of(MessagesTest.class, "deliberation");
+
+    @Test
+    void everyKeyUsedInTheSourcesIsTranslatedInBothLanguages() {
+        Set<String> used = MESSAGES.keysInSources(Set.of());
+        used.addAll(enumKeys());
+        assertTrue(used.size() > 100, "found the keys: " + used);
+        MESSAGES.assertTranslated(used);
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        MESSAGES.assertSameKeysInBothLanguages();
+    }
+
+    @Test
+    void valuesAreNotBlankAndHaveNoSingleQuotes() {
+        MESSAGES.assertValuesNotBlankWithoutSingleQuotes();
+    }
 
     /** Keys built from enum names: prefix + constant. */
     private static Set<String> enumKeys() {
@@ -45,61 +53,5 @@ class MessagesTest {
         for (Enum<?> value : values) {
             keys.add(prefix + value.name());
         }
-    }
-
-    private static final Pattern KEY = Pattern.compile("\"(deliberation\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
-
-    @Test
-    void everyKeyUsedInTheSourcesIsTranslatedInBothLanguages() throws IOException {
-        Set<String> used = usedKeys();
-        used.addAll(enumKeys());
-        assertTrue(used.size() > 100, "found the keys: " + used);
-        for (String file : new String[] { "messages_zh_CN", "messages_en" }) {
-            Set<String> missing = new TreeSet<>(used);
-            missing.removeAll(load(file).stringPropertyNames());
-            assertEquals(Set.of(), missing, "missing in " + file);
-        }
-    }
-
-    @Test
-    void bothLanguagesHaveTheSameKeys() throws IOException {
-        assertEquals(new TreeSet<>(load("messages_zh_CN").stringPropertyNames()),
-                new TreeSet<>(load("messages_en").stringPropertyNames()));
-    }
-
-    /** The shell formats with MessageFormat only when there are arguments, so a quote would show in one case. */
-    @Test
-    void valuesAreNotBlankAndHaveNoSingleQuotes() throws IOException {
-        for (String file : new String[] { "messages_zh_CN", "messages_en" }) {
-            Properties messages = load(file);
-            for (String key : messages.stringPropertyNames()) {
-                String value = messages.getProperty(key);
-                assertFalse(value.isBlank(), file + " " + key);
-                assertFalse(value.contains("'"), file + " " + key + " has a single quote");
-                assertTrue(key.startsWith("deliberation."), file + " " + key);
-            }
-        }
-    }
-
-    private static Set<String> usedKeys() throws IOException {
-        Set<String> keys = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher matcher = KEY.matcher(Files.readString(source));
-                while (matcher.find()) {
-                    keys.add(matcher.group(1));
-                }
-            }
-        }
-        return keys;
-    }
-
-    private static Properties load(String name) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + name + ".properties");
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        return properties;
     }
 }
