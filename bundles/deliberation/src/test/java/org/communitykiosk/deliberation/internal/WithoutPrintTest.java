@@ -2,9 +2,7 @@ package org.communitykiosk.deliberation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.net.URL;
-import java.net.URLClassLoader;
-
+import org.communitykiosk.core.testing.WithoutPackage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +14,7 @@ class WithoutPrintTest {
 
     @Test
     void screensLoadAndReflectWithoutThePrintApi() throws Exception {
-        try (WithoutPrint loader = new WithoutPrint(MeetingView.class)) {
+        try (WithoutPackage loader = new WithoutPackage(MeetingView.class, "org.communitykiosk.print")) {
             assertThrows(ClassNotFoundException.class, () -> loader.loadClass("org.communitykiosk.print.Printer"));
             // the loader does hide the API: the class that builds the printout cannot be reflected on
             Class<?> document = loader.loadClass("org.communitykiosk.deliberation.internal.MinutesDocument");
@@ -32,29 +30,6 @@ class WithoutPrintTest {
             loader.loadClass("org.communitykiosk.deliberation.internal.DeliberationPlugin").getDeclaredConstructors();
             loader.loadClass("org.communitykiosk.deliberation.internal.DeliberationPlugin$MinutesPdf")
                     .getDeclaredMethods();
-        }
-    }
-
-    /** The plugin's own classes from its build output, everything else from the test class path, minus print. */
-    static final class WithoutPrint extends URLClassLoader {
-
-        WithoutPrint(Class<?> from) {
-            super(new URL[] { from.getProtectionDomain().getCodeSource().getLocation() },
-                    WithoutPrintTest.class.getClassLoader());
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                if (name.startsWith("org.communitykiosk.print.")) {
-                    throw new ClassNotFoundException(name);
-                }
-                if (name.startsWith("org.communitykiosk.deliberation.internal.")) {
-                    Class<?> loaded = findLoadedClass(name);
-                    return loaded != null ? loaded : findClass(name);
-                }
-                return super.loadClass(name, resolve);
-            }
         }
     }
 }
