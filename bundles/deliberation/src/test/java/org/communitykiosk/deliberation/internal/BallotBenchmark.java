@@ -2,11 +2,9 @@ package org.communitykiosk.deliberation.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +21,7 @@ import org.communitykiosk.core.internal.Settings;
 import org.communitykiosk.core.internal.audit.JdbcAuditLog;
 import org.communitykiosk.core.internal.store.JdbcSchemaMigrations;
 import org.communitykiosk.core.internal.store.JdbcTransactions;
+import org.communitykiosk.core.testing.DerbyFiles;
 import org.communitykiosk.deliberation.internal.Council.Eligibility;
 import org.communitykiosk.deliberation.internal.Council.MajorityRule;
 import org.communitykiosk.deliberation.internal.Council.MeetingDraft;
@@ -61,9 +60,7 @@ public final class BallotBenchmark {
         int kiosks = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path dir = Files.createTempDirectory("ballot-bench");
         System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(dir.resolve("db").toString());
-        dataSource.setCreateDatabase("create");
+        EmbeddedDataSource dataSource = DerbyFiles.dataSource(dir.resolve("db"));
 
         Clock clock = Clock.systemUTC();
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
@@ -140,7 +137,8 @@ public final class BallotBenchmark {
         System.out.printf("last ballot to listener seeing %d: %s%n", voters,
                 seen ? String.format("%.1f ms", Math.max(0, sawAll.get() - lastAck.get()) / 1e6) : "NOT SEEN");
         events.stop();
-        shutdown(dir);
+        DerbyFiles.shutdown(dir.resolve("db"));
+        DerbyFiles.deleteTree(dir);
         boolean ok = failed == 0 && result.ballots() == voters && acks.length == voters && seen;
         System.out.println(ok ? "OK: every ballot counted exactly once" : "FAILED");
         System.exit(ok ? 0 : 1);
@@ -152,17 +150,5 @@ public final class BallotBenchmark {
         }
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
-    }
-
-    private static void shutdown(Path dir) {
-        EmbeddedDataSource stop = new EmbeddedDataSource();
-        stop.setDatabaseName(dir.resolve("db").toString());
-        stop.setShutdownDatabase("shutdown");
-        try {
-            stop.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as an exception
-        }
-        Arrays.asList(dir.toFile().listFiles()).size();
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +31,7 @@ import org.communitykiosk.core.internal.Settings;
 import org.communitykiosk.core.internal.audit.JdbcAuditLog;
 import org.communitykiosk.core.internal.store.JdbcSchemaMigrations;
 import org.communitykiosk.core.internal.store.JdbcTransactions;
+import org.communitykiosk.core.testing.DerbyFiles;
 import org.communitykiosk.deliberation.internal.Council.ChainEntry;
 import org.communitykiosk.deliberation.internal.Council.Eligibility;
 import org.communitykiosk.deliberation.internal.Council.MajorityRule;
@@ -63,10 +63,8 @@ class BallotCrashTest {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         if (dir != null) {
-            shutdown(dir);
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            DerbyFiles.shutdown(dir.resolve("db"));
+            DerbyFiles.deleteTree(dir);
         }
     }
 
@@ -117,7 +115,7 @@ class BallotCrashTest {
         assertTrue(acknowledged.size() >= KILL_AFTER, "acknowledged " + acknowledged.size());
 
         // the kiosk restarts: same code, same database, after Derby's recovery
-        EmbeddedDataSource dataSource = dataSource(dir);
+        EmbeddedDataSource dataSource = DerbyFiles.dataSource(dir.resolve("db"));
         Clock clock = Clock.systemUTC();
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         JdbcSchemaMigrations migrations = new JdbcSchemaMigrations(transactions, clock);
@@ -195,24 +193,6 @@ class BallotCrashTest {
         }
     }
 
-    private static EmbeddedDataSource dataSource(Path dir) {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(dir.resolve("db").toString());
-        dataSource.setCreateDatabase("create");
-        return dataSource;
-    }
-
-    private static void shutdown(Path dir) {
-        EmbeddedDataSource stop = new EmbeddedDataSource();
-        stop.setDatabaseName(dir.resolve("db").toString());
-        stop.setShutdownDatabase("shutdown");
-        try {
-            stop.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown (or a database never booted here) as an exception
-        }
-    }
-
     /**
      * The voting kiosks, in their own JVM: {@code POLL <id>} once the poll is open, then {@code ACK <voter> <receipt>
      * <choices>} for each ballot after {@link JdbcCouncil#cast} returned, {@code DONE} at the end (never reached when
@@ -227,7 +207,7 @@ class BallotCrashTest {
             PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                     StandardCharsets.UTF_8);
             Clock clock = Clock.systemUTC();
-            JdbcTransactions transactions = new JdbcTransactions(dataSource(dir));
+            JdbcTransactions transactions = new JdbcTransactions(DerbyFiles.dataSource(dir.resolve("db")));
             JdbcSchemaMigrations migrations = new JdbcSchemaMigrations(transactions, clock);
             JdbcAuditLog audit = new JdbcAuditLog(transactions, migrations, Settings.defaults(), clock);
             JdbcCouncil council = new JdbcCouncil(transactions, migrations, audit, clock, new PollEvents(), 1);

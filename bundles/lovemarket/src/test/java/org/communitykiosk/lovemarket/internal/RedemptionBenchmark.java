@@ -1,8 +1,5 @@
 package org.communitykiosk.lovemarket.internal;
 
-import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,10 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.resident.Resident;
@@ -37,6 +29,8 @@ import org.communitykiosk.core.internal.audit.JdbcAuditLog;
 import org.communitykiosk.core.internal.resident.JdbcResidentDirectory;
 import org.communitykiosk.core.internal.store.JdbcSchemaMigrations;
 import org.communitykiosk.core.internal.store.JdbcTransactions;
+import org.communitykiosk.core.testing.ConnectionPool;
+import org.communitykiosk.core.testing.DerbyFiles;
 import org.communitykiosk.points.api.Account;
 import org.communitykiosk.points.api.TransferKind;
 import org.communitykiosk.points.internal.JdbcLedger;
@@ -79,13 +73,7 @@ public final class RedemptionBenchmark {
                 seconds, dir, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 
         Path path = dir.resolve("derby");
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName(path.toString());
-        derby.setCreateDatabase("create");
-        try (Connection ignored = derby.getConnection()) {
-            // created
-        }
-        Pool pool = new Pool(derby, KIOSKS + 2);
+        ConnectionPool pool = new ConnectionPool(DerbyFiles.create(path), KIOSKS + 2);
         Clock clock = Clock.systemDefaultZone();
         Transactions transactions = new JdbcTransactions(pool);
         JdbcSchemaMigrations migrations = new JdbcSchemaMigrations(transactions, clock);
@@ -185,8 +173,8 @@ public final class RedemptionBenchmark {
                         + " (love market = sum of orders, each resident = earned - redeemed, balances sum to 0): OK"
                 : "  checks FAILED: " + failures);
         pool.closeAll();
-        shutdown(path);
-        deleteTree(dir);
+        DerbyFiles.shutdown(path);
+        DerbyFiles.deleteTree(dir);
         if (!failures.isEmpty()) {
             System.exit(1);
         }
@@ -252,119 +240,6 @@ public final class RedemptionBenchmark {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** A minimal fixed connection pool, as pax-jdbc gives the kiosk: close() hands the connection back. */
-    static final class Pool implements DataSource {
-
-        private final DataSource target;
-        private final BlockingQueue<Connection> idle;
-
-        Pool(DataSource target, int size) throws SQLException {
-            this.target = target;
-            this.idle = new ArrayBlockingQueue<>(size);
-            for (int i = 0; i < size; i++) {
-                idle.add(target.getConnection());
-            }
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection real;
-            try {
-                real = idle.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted", e);
-            }
-            AtomicBoolean returned = new AtomicBoolean();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-                        if (method.getName().equals("close")) {
-                            if (returned.compareAndSet(false, true)) {
-                                idle.add(real);
-                            }
-                            return null;
-                        }
-                        if (method.getName().equals("isClosed")) {
-                            return returned.get();
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return target.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return target.isWrapperFor(type);
-        }
-
-        void closeAll() {
-            for (Connection c : idle) {
-                try {
-                    c.close();
-                } catch (SQLException e) {
-                    // shutting down anyway
-                }
-            }
-        }
-    }
-
-    private static void shutdown(Path path) {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(path.toString());
-        ds.setShutdownDatabase("shutdown");
-        try (Connection ignored = ds.getConnection()) {
-            // not reached: Derby reports a shutdown as an exception
-        } catch (SQLException e) {
-            // 08006: database shut down
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -6,11 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.communitykiosk.api.Actor;
@@ -30,6 +26,8 @@ import org.communitykiosk.core.internal.audit.JdbcAuditLog;
 import org.communitykiosk.core.internal.resident.JdbcResidentDirectory;
 import org.communitykiosk.core.internal.store.JdbcSchemaMigrations;
 import org.communitykiosk.core.internal.store.JdbcTransactions;
+import org.communitykiosk.core.testing.ConnectionPool;
+import org.communitykiosk.core.testing.DerbyFiles;
 import org.communitykiosk.points.api.Account;
 import org.communitykiosk.points.api.TransferKind;
 
@@ -78,10 +76,10 @@ public final class LedgerBenchmark {
                 double transfers = run(db, writers, seconds, hotRow);
                 System.out.printf("  %d writer(s): %.0f durable transfers/s = %.0f postings/s; %.2f of the fsync"
                         + " rate%n", writers, transfers, 2 * transfers, transfers / fsync);
-                shutdown(db);
+                DerbyFiles.shutdown(db);
             }
         }
-        deleteTree(dir);
+        DerbyFiles.deleteTree(dir);
     }
 
     static double fsyncRate(Path dir, int seconds) throws IOException {
@@ -104,17 +102,10 @@ public final class LedgerBenchmark {
     }
 
     static double run(Path path, int writers, int seconds, boolean hotRow) throws Exception {
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(path.toString());
-        dataSource.setCreateDatabase("create");
-        try (Connection ignored = dataSource.getConnection()) {
-            // created
-        }
+        EmbeddedDataSource dataSource = DerbyFiles.create(path);
         Clock clock = Clock.systemUTC();
         Settings settings = Settings.defaults();
-        // the kiosk gets pooled connections from pax-jdbc; opening a Derby connection per transaction would
-        // measure connection set-up instead of the ledger
-        Pool connections = new Pool(dataSource, writers + 2);
+        ConnectionPool connections = new ConnectionPool(dataSource, writers + 2);
         Transactions transactions = new JdbcTransactions(connections);
         JdbcSchemaMigrations migrations = new JdbcSchemaMigrations(transactions, clock);
         JdbcAuditLog audit = new JdbcAuditLog(transactions, migrations, settings, clock);
@@ -175,118 +166,5 @@ public final class LedgerBenchmark {
         pool.shutdown();
         connections.closeAll();
         return done.get() / elapsed;
-    }
-
-    /** A minimal fixed connection pool: close() hands the connection back instead of closing it. */
-    static final class Pool implements javax.sql.DataSource {
-
-        private final javax.sql.DataSource target;
-        private final java.util.concurrent.BlockingQueue<Connection> idle;
-
-        Pool(javax.sql.DataSource target, int size) throws SQLException {
-            this.target = target;
-            this.idle = new java.util.concurrent.ArrayBlockingQueue<>(size);
-            for (int i = 0; i < size; i++) {
-                idle.add(target.getConnection());
-            }
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection real;
-            try {
-                real = idle.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted", e);
-            }
-            AtomicBoolean returned = new AtomicBoolean();
-            return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-                        if (method.getName().equals("close")) {
-                            if (returned.compareAndSet(false, true)) {
-                                idle.add(real);
-                            }
-                            return null;
-                        }
-                        if (method.getName().equals("isClosed")) {
-                            return returned.get();
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() {
-            return java.util.logging.Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            return target.unwrap(type);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return target.isWrapperFor(type);
-        }
-
-        void closeAll() {
-            for (Connection c : idle) {
-                try {
-                    c.close();
-                } catch (SQLException e) {
-                    // shutting down anyway
-                }
-            }
-        }
-    }
-
-    private static void shutdown(Path path) {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(path.toString());
-        ds.setShutdownDatabase("shutdown");
-        try (Connection ignored = ds.getConnection()) {
-            // not reached: Derby reports a shutdown as an exception
-        } catch (SQLException e) {
-            // 08006: database shut down
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
