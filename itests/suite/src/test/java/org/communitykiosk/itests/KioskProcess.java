@@ -11,31 +11,44 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * One kiosk installation (the real distribution unpacked into a folder of its own) that a test starts, stops and
- * starts again, on ports apart from {@link KioskServer}'s, which may still be running in the same test JVM. Unlike
- * {@link KioskServer} it is stopped as on a kiosk, by {@code bin/stop}, so that Derby and Karaf shut down cleanly.
+ * One kiosk installation: the real distribution unpacked into a folder of its own and run as {@code bin/karaf server}
+ * runs on a kiosk, on test ports. Stopped as on a kiosk, by {@code bin/stop}, so that Derby and Karaf shut down
+ * cleanly; {@link #kill()} is for the end of a test run.
  */
 final class KioskProcess implements AutoCloseable {
 
-    static final int HTTP_PORT = 18681;
-    static final int SSH_PORT = 18601;
+    /** The ports of one installation: each harness has its own, so that installations can run side by side. */
+    record Ports(int http, int ssh, int rmiRegistry, int rmiServer) {
+    }
+
+    /** Ports of the installations a test restarts, apart from the browser tests' {@link KioskServer}. */
+    static final Ports RESTARTED = new Ports(18681, 18601, 11699, 45045);
 
     private final Path runDirectory;
     private final Path home;
+    private final Ports ports;
     private Process karaf;
     private int starts;
 
-    private KioskProcess(Path runDirectory, Path home) {
+    private KioskProcess(Path runDirectory, Path home, Ports ports) {
         this.runDirectory = runDirectory;
         this.home = home;
+        this.ports = ports;
     }
 
-    /** Unpacks a fresh distribution into {@code folder} (emptied first) and sets the test ports. */
+    /** {@link #unpack(Path, Ports)} on the {@link #RESTARTED} ports. */
     static KioskProcess unpack(Path folder) throws IOException {
+        return unpack(folder, RESTARTED);
+    }
+
+    /** Unpacks a fresh distribution into {@code folder} (emptied first) and sets the ports. */
+    static KioskProcess unpack(Path folder, Ports ports) throws IOException {
         Path archive = Paths.get(System.getProperty("kiosk.distribution"));
         deleteTree(folder);
         Files.createDirectories(folder);
@@ -44,19 +57,40 @@ final class KioskProcess implements AutoCloseable {
         try (Stream<Path> children = Files.list(folder)) {
             home = children.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        Path etc = home.resolve("etc");
-        set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(HTTP_PORT));
-        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(SSH_PORT));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", "11699");
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", "45045");
+        KioskProcess kiosk = new KioskProcess(folder, home, ports);
+        kiosk.set("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(ports.http()));
+        kiosk.set("org.apache.karaf.shell.cfg", "sshPort", String.valueOf(ports.ssh()));
+        kiosk.set("org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(ports.rmiRegistry()));
+        kiosk.set("org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(ports.rmiServer()));
         // test bundles are installed from the build's local repository
-        set(etc.resolve("org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.localRepository",
+        kiosk.set("org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                 System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-        return new KioskProcess(folder, home);
+        return kiosk;
     }
 
     Path home() {
         return home;
+    }
+
+    /** The kiosk's page at this path, for example {@code ""} for the home screen. */
+    String url(String path) {
+        return "http://localhost:" + ports.http() + "/kiosk/" + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** Sets one key of one of the kiosk's {@code etc/} .cfg files, keeping the rest of the file. */
+    void set(String cfgFile, String key, String value) throws IOException {
+        Path cfg = home.resolve("etc").resolve(cfgFile);
+        List<String> kept = new ArrayList<>();
+        if (Files.exists(cfg)) {
+            for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
+                String trimmed = line.trim();
+                if (trimmed.startsWith("#") || !(trimmed.startsWith(key + "=") || trimmed.startsWith(key + " ="))) {
+                    kept.add(line);
+                }
+            }
+        }
+        kept.add(key + " = " + value.replace("\\", "\\\\"));
+        Files.write(cfg, kept, StandardCharsets.UTF_8);
     }
 
     /** Starts {@code bin/karaf server} and waits until the kiosk answers over HTTP and its shell accepts commands. */
@@ -108,10 +142,36 @@ final class KioskProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the kiosk at once, for the end of a test run: bin/karaf runs the JVM as a child (to support restarts), so
+     * the JVM first, then the script. The wait is short because Surefire ends a fork whose shutdown hooks take more
+     * than 5 s, and the test data is thrown away anyway.
+     */
+    void kill() {
+        if (karaf == null) {
+            return;
+        }
+        List<ProcessHandle> processes = new ArrayList<>(karaf.descendants().toList());
+        processes.add(karaf.toHandle());
+        processes.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+
     /** Runs a Karaf shell command through bin/client on this kiosk's ssh port; returns its output. */
     String shell(String command) {
         try {
-            Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(SSH_PORT),
+            Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ports.ssh()),
                     "-h", "127.0.0.1", "-u", "admin", "-p", "admin2026", "-r", "10", "-d", "2", "-b")
                     .redirectErrorStream(true).start();
             try (OutputStream in = client.getOutputStream()) {
@@ -143,8 +203,7 @@ final class KioskProcess implements AutoCloseable {
                 throw new IllegalStateException("Karaf exited with " + karaf.exitValue());
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) new URL(
-                        "http://localhost:" + HTTP_PORT + "/kiosk/").openConnection();
+                HttpURLConnection connection = (HttpURLConnection) new URL(url("")).openConnection();
                 if (connection.getResponseCode() == 200) {
                     return;
                 }
@@ -153,21 +212,7 @@ final class KioskProcess implements AutoCloseable {
             }
             KioskServer.sleep(250);
         }
-        throw new IllegalStateException("the kiosk did not answer over HTTP");
-    }
-
-    private static void set(Path cfg, String key, String value) throws IOException {
-        List<String> kept = new ArrayList<>();
-        if (Files.exists(cfg)) {
-            for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
-                String trimmed = line.trim();
-                if (trimmed.startsWith("#") || !(trimmed.startsWith(key + "=") || trimmed.startsWith(key + " ="))) {
-                    kept.add(line);
-                }
-            }
-        }
-        kept.add(key + " = " + value.replace("\\", "\\\\"));
-        Files.write(cfg, kept, StandardCharsets.UTF_8);
+        throw new IllegalStateException("the kiosk did not answer at " + url(""));
     }
 
     private static void run(Path directory, String... command) throws IOException {

@@ -5,18 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -56,7 +49,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -104,26 +96,8 @@ public class PluginManagerIT {
 
     @Configuration
     public Option[] config() {
-        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        return options(
-                karafDistributionConfiguration()
-                        .frameworkUrl(maven().groupId("org.communitykiosk").artifactId("kiosk-distribution")
-                                .type("tar.gz").versionAsInProject())
-                        .name("kiosk").unpackDirectory(new File("target/exam")).useDeployFolder(false),
-                keepRuntimeFolder(),
-                configureConsole().ignoreLocalConsole(),
-                logLevel(LogLevel.WARN),
-                // the test plugin's archives and Pax Exam's bundles come from the build's local repository only
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
-                        localRepo),
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories",
-                        "https://repo1.maven.org/maven2@id=central"),
-                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
-                        String.valueOf(HTTP_PORT)),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18401"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11499"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44845"),
-                // the deliberately broken test plugin is installed from the build's repository in its version
+        // the deliberately broken test plugin is installed from the build's repository in its version
+        return KioskExam.distribution(new KioskProcess.Ports(HTTP_PORT, 18401, 11499, 44845),
                 systemProperty("kiosk.version").value(System.getProperty("kiosk.version")));
     }
 
