@@ -36,8 +36,9 @@ import org.osgi.service.component.annotations.Reference;
  * resident is the primary key. The draw is one transaction: it claims the lottery with {@code UPDATE ... WHERE state
  * = 'OPEN'} (two staff tapping "draw" at once: one draws, the other is told), records the seed, draws with
  * {@link LotteryDraw}, turns each winner's unit into an order paid through the ledger
- * ({@link LoveMarket#redeemReserved}; a winner short of points is skipped and the next one drawn gets the unit), and
- * puts units nobody could take back on the shelf.
+ * ({@link LoveMarket#redeemReserved}; a winner short of points, or who has taken the item's per-resident limit since
+ * asking, is skipped with the reason recorded and the next one drawn gets the unit), and puts units nobody could take
+ * back on the shelf. A resident who has already taken the item's limit for the period cannot ask at all.
  */
 @Component(service = JdbcLottery.class)
 public final class JdbcLottery {
@@ -88,7 +89,11 @@ public final class JdbcLottery {
                 flagged_at TIMESTAMP NOT NULL,
                 flagged_by VARCHAR(140) NOT NULL,
                 CONSTRAINT lovemarket_household_flag_pk PRIMARY KEY (household)
-            )"""));
+            )"""),
+            // until now a drawn requester was skipped only for want of points
+            Migration.of(2, "why a drawn requester was skipped",
+                    "ALTER TABLE lovemarket_lottery_result ADD COLUMN skip_reason VARCHAR(10)",
+                    "UPDATE lovemarket_lottery_result SET skip_reason = 'POINTS' WHERE outcome = 'SKIPPED'"));
 
     private static final String LOTTERY = "SELECT l.id, l.item_id, i.name, l.units, l.priority_units, l.price,"
             + " l.opens_at, l.closes_at, l.state, l.seed, l.drawn_at, (SELECT COUNT(*) FROM lovemarket_lottery_request r"
@@ -209,6 +214,7 @@ public final class JdbcLottery {
                 }
             });
             Map<Long, Long> orders = new TreeMap<>();
+            Map<Long, Lottery.SkipReason> skipped = new TreeMap<>();
             List<LotteryDraw.Drawn> drawn = LotteryDraw.draw(List.copyOf(requests.keySet()), prioritized,
                     lottery.units(), lottery.priorityUnits(), seed, resident -> {
                         try {
@@ -216,12 +222,15 @@ public final class JdbcLottery {
                                     "lottery:" + lotteryId + ":" + resident, by);
                             orders.put(resident, order.id());
                             return true;
-                        } catch (InvalidInputException shortOfPoints) {
+                        } catch (InvalidInputException refused) {
+                            skipped.put(resident, JdbcLoveMarket.isLimitReached(refused) ? Lottery.SkipReason.LIMIT
+                                    : Lottery.SkipReason.POINTS);
                             return false;
                         }
                     });
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_lottery_result (lottery_id,"
-                    + " resident_id, draw_rank, priority, outcome, order_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " resident_id, draw_rank, priority, outcome, order_id, skip_reason)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (LotteryDraw.Drawn d : drawn) {
                     ps.setLong(1, lotteryId);
                     ps.setLong(2, d.residentId());
@@ -233,6 +242,8 @@ public final class JdbcLottery {
                     } else {
                         ps.setNull(6, java.sql.Types.BIGINT);
                     }
+                    Lottery.SkipReason reason = skipped.get(d.residentId());
+                    ps.setString(7, reason == null ? null : reason.name());
                     ps.executeUpdate();
                 }
             }
@@ -248,9 +259,11 @@ public final class JdbcLottery {
             }
             long priorityWinners = drawn.stream()
                     .filter(d -> d.priority() && d.outcome() == LotteryDraw.Outcome.WON).count();
+            long overLimit = skipped.values().stream().filter(r -> r == Lottery.SkipReason.LIMIT).count();
             auditLog.record(by, "lovemarket.lottery.draw", "lottery:" + lotteryId, "seed " + seed + ", "
                     + requests.size() + " requests, " + orders.size() + " winners (" + priorityWinners
-                    + " priority), " + (drawn.size() - orders.size()) + " skipped, " + left + " units back");
+                    + " priority), " + (drawn.size() - orders.size()) + " skipped (" + overLimit + " at their limit), "
+                    + left + " units back");
             return find(c, lotteryId).orElseThrow();
         });
     }
@@ -310,6 +323,12 @@ public final class JdbcLottery {
                     () -> InvalidInputException.of(null, "lovemarket.problem.lotteryNotFound", lotteryId));
             if (!lottery.acceptsRequestsAt(now)) {
                 throw InvalidInputException.of(null, "lovemarket.problem.lotteryNotAccepting");
+            }
+            // the draw would skip them anyway; saying so now spares a resident the wait for nothing
+            if (market.limitReached(residentId, lottery.itemId())) {
+                Item item = market.item(lottery.itemId()).orElseThrow();
+                throw InvalidInputException.of(null, limitReachedKey(item.limitPeriod()), item.name(),
+                        item.limitQuantity());
             }
             Savepoint before = c.setSavepoint();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_lottery_request (lottery_id,"
@@ -385,17 +404,31 @@ public final class JdbcLottery {
         return transactions.required(c -> {
             List<Lottery.Result> results = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT resident_id, draw_rank, priority, outcome,"
-                    + " order_id FROM lovemarket_lottery_result WHERE lottery_id = ? ORDER BY draw_rank")) {
+                    + " order_id, skip_reason FROM lovemarket_lottery_result WHERE lottery_id = ?"
+                    + " ORDER BY draw_rank")) {
                 ps.setLong(1, lotteryId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        String reason = rs.getString(6);
                         results.add(new Lottery.Result(rs.getLong(1), rs.getInt(2), rs.getBoolean(3),
-                                LotteryDraw.Outcome.valueOf(rs.getString(4)), rs.getLong(5)));
+                                LotteryDraw.Outcome.valueOf(rs.getString(4)), rs.getLong(5),
+                                reason == null ? null : Lottery.SkipReason.valueOf(reason)));
                     }
                 }
             }
             return results;
         });
+    }
+
+    /** Why a resident at their limit cannot ask: {0} the item, {1} the limit. */
+    static String limitReachedKey(LimitPeriod period) {
+        return switch (period) {
+        case DAY -> "lovemarket.problem.lotteryLimit.day";
+        case WEEK -> "lovemarket.problem.lotteryLimit.week";
+        case MONTH -> "lovemarket.problem.lotteryLimit.month";
+        case YEAR -> "lovemarket.problem.lotteryLimit.year";
+        case EVER -> "lovemarket.problem.lotteryLimit.ever";
+        };
     }
 
     private static Set<String> flaggedHouseholds(Connection c) throws SQLException {

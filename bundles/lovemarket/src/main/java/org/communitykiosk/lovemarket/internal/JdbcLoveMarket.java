@@ -649,10 +649,22 @@ public final class JdbcLoveMarket implements LoveMarket {
                 return sameResident(repeat.get(), residentId);
             }
             Item item = findItem(c, itemId).orElseThrow(() -> itemNotFound(itemId));
+            Instant now = now();
             // a refusal leaves the caller's transaction (a lottery draw) as it was, so it can go on to the next
             Savepoint before = c.setSavepoint();
-            long orderId = insertOrder(c, orderKey, residentId, price, now());
-            insertLine(c, orderId, item, new OrderRequest(itemId, 1, price), null);
+            // a unit won by lot is the same goods as on the shelf: it counts against the resident's limit, and the
+            // period is kept on the line so that a cancellation gives it back
+            LocalDate period = null;
+            if (item.limited()) {
+                period = item.limitPeriod().start(LocalDate.ofInstant(now, clock.getZone()));
+                if (!takeQuota(c, residentId, item, period, 1)) {
+                    c.rollback(before);
+                    throw InvalidInputException.of(null, limitReachedKey(item.limitPeriod()), item.name(),
+                            item.limitQuantity());
+                }
+            }
+            long orderId = insertOrder(c, orderKey, residentId, price, now);
+            insertLine(c, orderId, item, new OrderRequest(itemId, 1, price), period);
             Transfer paid;
             try {
                 paid = ledger.spend(residentId, price, Account.LOVE_MARKET, "lovemarket order:" + orderId,
@@ -728,6 +740,31 @@ public final class JdbcLoveMarket implements LoveMarket {
             ps.setInt(6, item.limitQuantity());
             return ps.executeUpdate() == 1;
         }
+    }
+
+    @Override
+    public boolean limitReached(long residentId, long itemId) {
+        LocalDate today = LocalDate.ofInstant(now(), clock.getZone());
+        return transactions.required(c -> {
+            Optional<Item> item = findItem(c, itemId);
+            if (item.isEmpty() || !item.get().limited()) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT taken FROM lovemarket_quota"
+                    + " WHERE resident_id = ? AND item_id = ? AND period_start = ?")) {
+                ps.setLong(1, residentId);
+                ps.setLong(2, itemId);
+                ps.setDate(3, Date.valueOf(item.get().limitPeriod().start(today)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) >= item.get().limitQuantity();
+                }
+            }
+        });
+    }
+
+    /** Whether a refusal is a per-resident limit ({@link #limitReachedKey}), not points or stock. */
+    static boolean isLimitReached(InvalidInputException refused) {
+        return refused.problems().stream().anyMatch(p -> p.key().startsWith("lovemarket.problem.limitReached."));
     }
 
     static String limitReachedKey(LimitPeriod period) {

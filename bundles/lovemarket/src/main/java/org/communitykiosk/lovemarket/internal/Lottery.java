@@ -19,7 +19,16 @@ record Lottery(long id, long itemId, String itemName, int units, int priorityUni
         return state == State.OPEN && !now.isBefore(opensAt) && now.isBefore(closesAt);
     }
 
-    /** A result as stored: {@code orderId} 0 for a skipped requester. */
-    record Result(long residentId, int rank, boolean priority, LotteryDraw.Outcome outcome, long orderId) {
+    /** Why a drawn requester got no unit. */
+    enum SkipReason {
+        /** The points could not be paid (not enough of them). */
+        POINTS,
+        /** The resident had taken the item's per-resident limit for the period by the time of the draw. */
+        LIMIT
+    }
+
+    /** A result as stored: {@code orderId} 0 and a {@code skipReason} for a skipped requester, else null. */
+    record Result(long residentId, int rank, boolean priority, LotteryDraw.Outcome outcome, long orderId,
+            SkipReason skipReason) {
     }
 }

@@ -18,7 +18,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 /**
  * Staff's lottery screen: set up a lottery for a scarce item (units, priority quota for flagged households, the
  * request window), see how many asked, and draw once the window has closed; the results show who won, who was
- * skipped for lack of points, and the seed.
+ * skipped and why (not enough points, or the item's per-resident limit taken since asking), and the seed.
  */
 final class LotteryView extends VerticalLayout {
 
@@ -120,7 +120,9 @@ final class LotteryView extends VerticalLayout {
                 for (Lottery.Result r : lotteries.results(lottery.id())) {
                     String name = residents.byId(r.residentId()).map(x -> x.name()).orElse("#" + r.residentId());
                     results.append('\n').append(context.text(r.outcome() == LotteryDraw.Outcome.WON
-                            ? "lovemarket.lottery.won" : "lovemarket.lottery.skipped", r.rank(), name));
+                            ? "lovemarket.lottery.won" : r.skipReason() == Lottery.SkipReason.LIMIT
+                                    ? "lovemarket.lottery.skippedLimit" : "lovemarket.lottery.skipped",
+                            r.rank(), name));
                 }
                 row.add(Screens.text("lm-lottery-result-" + lottery.id(), results.toString()));
             }

@@ -67,10 +67,14 @@ interface LoveMarket {
 
     /**
      * One unit already taken off the shelf (a lottery's reserved units) becomes the resident's order: the order with
-     * its pickup code and the ledger spend, no stock change and no per-resident limit. Refused with
-     * {@code lovemarket.problem.notEnoughPoints}, writing nothing, even inside the caller's transaction.
+     * its pickup code and the ledger spend, no stock change; the unit counts against the item's per-resident limit
+     * like a unit from the shelf. Refused with {@code lovemarket.problem.notEnoughPoints} or
+     * {@code lovemarket.problem.limitReached.*}, writing nothing, even inside the caller's transaction.
      */
     Order redeemReserved(long residentId, long itemId, long price, String orderKey, Actor by);
+
+    /** Whether the resident has already taken the item's per-resident limit in the current period. */
+    boolean limitReached(long residentId, long itemId);
 
     Optional<Order> order(long id);
 

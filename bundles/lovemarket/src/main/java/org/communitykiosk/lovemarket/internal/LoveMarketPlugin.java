@@ -40,7 +40,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-category-<n>} (n = 0, 1, ... in category name order); item cards {@code lm-item-<item id>} with
  * {@code lm-add-<item id>} and, when staff uploaded one, the photo {@code lm-photo-<item id>} (else a text-only card);
  * on the card of an item given by lot {@code lm-lottery-info-<item id>} and, for a resident while the window is
- * open, {@code lm-lottery-ask-<lottery id>} (after asking {@code lm-lottery-asked-<lottery id>});
+ * open, {@code lm-lottery-ask-<lottery id>} (after asking {@code lm-lottery-asked-<lottery id>}; instead, for a
+ * resident who has already taken the item's per-resident limit, {@code lm-lottery-limit-<lottery id>});
  * {@code lm-notice-link}, {@code lm-market-link}; {@code lm-shop-empty}; {@code lm-shop-error}; staff: {@code lm-orders-link},
  * {@code lm-stock-link}</li>
  * <li>basket: {@code lovemarket-basket}; {@code lm-basket-back}; per line {@code lm-line-<item id>},

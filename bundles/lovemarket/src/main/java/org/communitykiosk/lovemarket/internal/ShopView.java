@@ -152,6 +152,10 @@ final class ShopView extends VerticalLayout {
         Resident r = resident.get();
         if (lotteries.requested(lottery.id(), r.id())) {
             card.add(Screens.label("lm-lottery-asked-" + lottery.id(), context.text("lovemarket.item.lotteryAsked")));
+        } else if (lottery.acceptsRequestsAt(clock.instant()) && market.limitReached(r.id(), item.id())) {
+            // said before the tap rather than after: the store would refuse the request anyway
+            card.add(Screens.text("lm-lottery-limit-" + lottery.id(), context.text(
+                    JdbcLottery.limitReachedKey(item.limitPeriod()), item.name(), item.limitQuantity())));
         } else if (lottery.acceptsRequestsAt(clock.instant())) {
             card.add(Screens.primary("lm-lottery-ask-" + lottery.id(), context.text("lovemarket.item.lotteryAsk"),
                     () -> {

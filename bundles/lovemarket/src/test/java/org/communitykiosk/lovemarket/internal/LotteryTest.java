@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.audit.AuditQuery;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.points.api.Account;
@@ -113,6 +115,87 @@ class LotteryTest {
         assertEquals(LotteryDraw.Outcome.SKIPPED, skipped.outcome());
         assertEquals(0, skipped.orderId());
         assertEquals(1, f.market.openOrders().size(), "no order left behind by the skipped one");
+    }
+
+    @Test
+    void aResidentWhoTookTheItemsLimitCannotAskAndNothingIsWritten() {
+        Item cooker = f.item("电饭煲", 50, 3, 1, LimitPeriod.MONTH);
+        Resident li = resident("李建国", "30000002", "H2");
+        f.earn(li, 200);
+        f.market.redeem(li.id(), List.of(new OrderRequest(cooker.id(), 1, 50)), "shelf-1", Actor.resident(li.id()));
+        Lottery lottery = lottery(cooker, 1, 0);
+        int auditBefore = f.db.auditLog().find(AuditQuery.latest(1000)).size();
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> f.lottery.request(lottery.id(), li.id(), "H2", Actor.resident(li.id())));
+        assertEquals("lovemarket.problem.lotteryLimit.month", refused.problems().get(0).key());
+        assertEquals(List.of("电饭煲", 1), refused.problems().get(0).args());
+        assertTrue(!f.lottery.requested(lottery.id(), li.id()));
+        assertEquals(0, f.lottery.lottery(lottery.id()).orElseThrow().requests());
+        assertEquals(auditBefore, f.db.auditLog().find(AuditQuery.latest(1000)).size(), "no audit entry either");
+
+        // the shop says so instead of offering the button
+        ShopView shop = new ShopView(FakeContext.resident(li), f.market, f.lottery, f.db.clock());
+        assertTrue(find(shop, "lm-lottery-ask-" + lottery.id()).isEmpty());
+        assertEquals("电饭煲: you have already taken your 1 for this month, so you cannot enter this lottery.",
+                ((HasText) get(shop, "lm-lottery-limit-" + lottery.id())).getText());
+
+        // a new month is a new allowance
+        f.db.clock().set(java.time.ZonedDateTime.of(2025, 7, 1, 9, 0, 0, 0, f.db.clock().getZone()).toInstant());
+        Lottery july = lottery(cooker, 1, 0);
+        f.lottery.request(july.id(), li.id(), "H2", Actor.resident(li.id()));
+        assertTrue(f.lottery.requested(july.id(), li.id()));
+    }
+
+    @Test
+    void aWinnerWhoTookTheLimitSinceAskingIsSkippedWithTheReasonAndTheUnitGoesToTheNext() {
+        Item cooker = f.item("电饭煲", 50, 3, 1, LimitPeriod.MONTH);
+        Lottery lottery = lottery(cooker, 1, 0);
+        Resident li = resident("李建国", "30000002", "H2");
+        Resident wang = resident("王秀英", "30000003", "H3");
+        f.earn(li, 200);
+        f.earn(wang, 200);
+        f.lottery.request(lottery.id(), li.id(), "H2", Actor.resident(li.id()));
+        f.lottery.request(lottery.id(), wang.id(), "H3", Actor.resident(wang.id()));
+        // after asking, 李建国 takes this month's one from the shelf
+        f.market.redeem(li.id(), List.of(new OrderRequest(cooker.id(), 1, 50)), "shelf-1", Actor.resident(li.id()));
+
+        // a seed that draws 李建国 first, so the skip is on record
+        long seed = 1;
+        while (LotteryDraw.draw(List.of(li.id(), wang.id()), Set.of(), 1, 0, seed, r -> true).get(0)
+                .residentId() != li.id()) {
+            seed++;
+        }
+        f.db.clock().advance(Duration.ofDays(4));
+        f.lottery.draw(lottery.id(), seed, Fixture.STAFF);
+
+        List<Lottery.Result> results = f.lottery.results(lottery.id());
+        assertEquals(2, results.size());
+        assertEquals(li.id(), results.get(0).residentId());
+        assertEquals(LotteryDraw.Outcome.SKIPPED, results.get(0).outcome());
+        assertEquals(Lottery.SkipReason.LIMIT, results.get(0).skipReason());
+        assertEquals(0, results.get(0).orderId());
+        assertEquals(wang.id(), results.get(1).residentId());
+        assertEquals(LotteryDraw.Outcome.WON, results.get(1).outcome());
+        assertEquals(null, results.get(1).skipReason());
+        assertEquals(150, f.ledger.balance(Account.resident(li.id())), "only the shelf unit was paid");
+        assertEquals(150, f.ledger.balance(Account.resident(wang.id())));
+        assertTrue(f.db.auditLog().find(new AuditQuery(null, null, null, "lovemarket.lottery.draw", 0, 1)).get(0)
+                .detail().contains("1 skipped (1 at their limit)"));
+
+        // the unit won by lot counts against the winner's limit; cancelling the order gives it back
+        assertTrue(f.market.limitReached(wang.id(), cooker.id()));
+        assertEquals("lovemarket.problem.limitReached.month", assertThrows(InvalidInputException.class,
+                () -> f.market.redeem(wang.id(), List.of(new OrderRequest(cooker.id(), 1, 50)), "shelf-2",
+                        Actor.resident(wang.id()))).problems().get(0).key());
+        f.market.cancel(results.get(1).orderId(), Fixture.STAFF);
+        assertTrue(!f.market.limitReached(wang.id(), cooker.id()));
+
+        LotteryView staff = new LotteryView(FakeContext.staff(), f.market, f.lottery, f.db.residents(),
+                f.db.clock());
+        String shown = ((HasText) get(staff, "lm-lottery-result-" + lottery.id())).getText();
+        assertTrue(shown.contains("No. 1: 李建国, skipped (had already taken the limit for this item)"), shown);
+        assertTrue(shown.contains("No. 2: 王秀英, won"), shown);
     }
 
     @Test
