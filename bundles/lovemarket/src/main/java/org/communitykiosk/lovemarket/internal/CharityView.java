@@ -11,18 +11,22 @@ import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Day;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Kind;
+import org.communitykiosk.lovemarket.internal.CharityMarket.Sale;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Stall;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 
 /**
  * Staff's charity-market screen (爱心集市): a market day, its stalls (the organisation, what it sells, where the money
- * goes), and the sales each stall records, in cash (yuan) or in points paid from the buyer's card.
+ * goes), and the sales each stall records, in cash (yuan) or in points paid from the buyer's card. The day's sales are
+ * listed; a mistaken one is corrected in a dialog that asks for the reason (a reversing entry, points refunded).
  */
 final class CharityView extends VerticalLayout {
 
@@ -47,6 +51,13 @@ final class CharityView extends VerticalLayout {
     private final Paragraph saleError = Screens.error("lm-sale-error");
     /** One key per sale on this screen: a double tap on "record" records it once. */
     private String saleKey = UUID.randomUUID().toString();
+
+    private final VerticalLayout sales = new VerticalLayout();
+    private final Dialog correctDialog = new Dialog();
+    private final Paragraph correctWhat = Screens.text("lm-correct-what", "");
+    private final TextField correctReason = new TextField();
+    private final Paragraph correctError = Screens.error("lm-correct-error");
+    private Sale correcting;
 
     CharityView(ViewContext context, JdbcCharityMarket charity, ResidentDirectory residents,
             Identification identification, java.time.Clock clock) {
@@ -93,12 +104,15 @@ final class CharityView extends VerticalLayout {
         saleForm.add(Screens.heading(context.text("lovemarket.market.sale")), saleStall, saleKind, amount, buyerCard,
                 saleError, Screens.primary("lm-sale-save", context.text("lovemarket.market.record"), this::sell));
 
+        sales.setId("lm-sales");
+        sales.setPadding(false);
         add(Screens.backButton("lm-market-back", context.text("lovemarket.basket.back"),
                 () -> context.navigate(LoveMarketPlugin.STOCK)),
                 Screens.heading(context.text("lovemarket.market.heading")),
                 Screens.bigButton("lm-board-link", context.text("lovemarket.market.boardLink"),
                         () -> context.navigate(LoveMarketPlugin.BOARD)),
-                dayForm, day, stallForm, saleForm);
+                dayForm, day, stallForm, saleForm, Screens.heading(context.text("lovemarket.market.sales")), sales,
+                correctDialog());
         showDays();
     }
 
@@ -162,6 +176,82 @@ final class CharityView extends VerticalLayout {
         saleKey = UUID.randomUUID().toString();
         amount.clear();
         buyerCard.clear();
+        showSales();
+    }
+
+    /** The dialog stays a child of this screen, so it goes when the screen goes (idle logout included). */
+    private Dialog correctDialog() {
+        correctDialog.setId("lm-correct-dialog");
+        correctDialog.setCloseOnOutsideClick(false);
+        correctReason.setId("lm-correct-reason");
+        correctReason.setLabel(context.text("lovemarket.market.correctReason"));
+        correctReason.setMaxLength(JdbcCharityMarket.LONG_TEXT_MAX);
+        correctReason.setWidthFull();
+        HorizontalLayout buttons = new HorizontalLayout(
+                Screens.primary("lm-correct-confirm", context.text("lovemarket.market.correctConfirm"),
+                        this::correct),
+                Screens.bigButton("lm-correct-cancel", context.text("lovemarket.market.correctCancel"),
+                        correctDialog::close));
+        VerticalLayout content = new VerticalLayout(Screens.heading(context.text("lovemarket.market.correctHeading")),
+                correctWhat, correctReason, correctError, buttons);
+        content.setPadding(false);
+        content.setMaxWidth("640px");
+        correctDialog.add(content);
+        return correctDialog;
+    }
+
+    private void openCorrection(Sale sale) {
+        correcting = sale;
+        correctWhat.setText(context.text(sale.kind() == Kind.POINTS ? "lovemarket.market.correctExplainPoints"
+                : "lovemarket.market.correctExplainCash", sale.id(), amountText(sale.kind(), sale.amount())));
+        correctReason.clear();
+        correctError.setVisible(false);
+        correctDialog.open();
+    }
+
+    private void correct() {
+        Sale sale = correcting;
+        if (sale != null && Screens.attempt(context, correctError,
+                () -> charity.correct(sale.id(), correctReason.getValue(), context.session().actor()))) {
+            correctDialog.close();
+            correcting = null;
+            context.notify(context.text("lovemarket.market.corrected", sale.id()));
+            showSales();
+        }
+    }
+
+    private void showSales() {
+        sales.removeAll();
+        List<Sale> all = day.getValue() == null ? List.of() : charity.sales(day.getValue().id());
+        if (all.isEmpty()) {
+            sales.add(Screens.text("lm-sales-empty", context.text("lovemarket.market.noSales")));
+        }
+        for (Sale sale : all) {
+            Div row = Screens.card("lm-sale-row-" + sale.id());
+            String when = LotteryView.WHEN.format(sale.soldAt().atZone(context.zone()));
+            if (sale.isCorrection()) {
+                row.add(Screens.label(null, context.text("lovemarket.market.correctionLabel")),
+                        Screens.text("lm-sale-text-" + sale.id(), context.text("lovemarket.market.correctionRow",
+                                sale.id(), when, sale.stallName(), amountText(sale.kind(), sale.amount()),
+                                sale.reverses(), sale.reason())));
+            } else {
+                row.add(Screens.text("lm-sale-text-" + sale.id(), context.text("lovemarket.market.saleRow", sale.id(),
+                        when, sale.stallName(), amountText(sale.kind(), sale.amount()))));
+                if (sale.corrected()) {
+                    row.add(Screens.label("lm-sale-corrected-" + sale.id(),
+                            context.text("lovemarket.market.correctedLabel")));
+                } else {
+                    row.add(Screens.bigButton("lm-sale-correct-" + sale.id(),
+                            context.text("lovemarket.market.correct"), () -> openCorrection(sale)));
+                }
+            }
+            sales.add(row);
+        }
+    }
+
+    private String amountText(Kind kind, long amount) {
+        return kind == Kind.CASH ? context.text("lovemarket.market.amountCash", CharityMarket.yuan(amount))
+                : context.text("lovemarket.market.amountPoints", amount);
     }
 
     private void showDays() {
@@ -174,6 +264,7 @@ final class CharityView extends VerticalLayout {
 
     private void showStalls() {
         saleStall.setItems(day.getValue() == null ? List.of() : charity.stalls(day.getValue().id()));
+        showSales();
     }
 
     private void field(TextField field, String id, String key) {

@@ -26,6 +26,7 @@ import org.communitykiosk.api.store.Transactions;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Day;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Kind;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Raised;
+import org.communitykiosk.lovemarket.internal.CharityMarket.Sale;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Stall;
 import org.communitykiosk.points.api.Account;
 import org.communitykiosk.points.api.Ledger;
@@ -38,6 +39,10 @@ import org.osgi.service.component.annotations.Reference;
  * The charity market in the kiosk database (tables {@code lovemarket_market_*}). Cash is recorded as integer fen;
  * points are spent through the {@link Ledger} from the buyer to the counter account {@link #COUNTER} in the sale's
  * own transaction. A sale carries a key from the screen (unique), so a double tap records it once.
+ * <p>
+ * A mistaken sale is corrected the way the ledger corrects a posting: a reversing entry (negative amount, linked to
+ * the sale, with staff's reason) is added and the sale itself is never changed; a points sale is refunded with
+ * {@link Ledger#refund} of its spend in the same transaction. A sale is reversed at most once (unique link).
  */
 @Component(service = JdbcCharityMarket.class)
 public final class JdbcCharityMarket {
@@ -46,6 +51,10 @@ public final class JdbcCharityMarket {
     /** Points raised at charity-market stalls, kept apart from what the love supermarket takes in. */
     static final Account COUNTER = new Account("lovemarket-charity");
     static final String SALE_KEY = "lovemarket:sale:";
+    /** Ledger key of the refund of a corrected points sale: one refund per sale, whatever is retried. */
+    static final String SALE_REFUND_KEY = "lovemarket:sale-refund:";
+    /** Sale key of a reversing entry: derived from the sale, so a sale has one at most. */
+    static final String CORRECTION_KEY = "correction:";
     static final int TEXT_MAX = 60;
     static final int LONG_TEXT_MAX = 120;
     /** 10 000 yuan: a stall's single sale above that is a typing slip. */
@@ -83,7 +92,22 @@ public final class JdbcCharityMarket {
                 CONSTRAINT lovemarket_market_sale_key UNIQUE (sale_key),
                 CONSTRAINT lovemarket_market_sale_stall FOREIGN KEY (stall_id) REFERENCES lovemarket_market_stall (id),
                 CONSTRAINT lovemarket_market_sale_amount CHECK (amount > 0)
-            )"""));
+            )"""),
+            // a reversing entry carries the negative amount, so that sums over the table are what stands
+            Migration.of(2, "corrections of sales by reversing entries",
+                    "ALTER TABLE lovemarket_market_sale ADD COLUMN reverses BIGINT",
+                    "ALTER TABLE lovemarket_market_sale ADD COLUMN reason VARCHAR(120)",
+                    "ALTER TABLE lovemarket_market_sale DROP CONSTRAINT lovemarket_market_sale_amount",
+                    "ALTER TABLE lovemarket_market_sale ADD CONSTRAINT lovemarket_market_sale_amount"
+                            + " CHECK ((reverses IS NULL AND amount > 0) OR (reverses IS NOT NULL AND amount < 0))",
+                    "ALTER TABLE lovemarket_market_sale ADD CONSTRAINT lovemarket_market_sale_reverses"
+                            + " FOREIGN KEY (reverses) REFERENCES lovemarket_market_sale (id)",
+                    "ALTER TABLE lovemarket_market_sale ADD CONSTRAINT lovemarket_market_sale_once UNIQUE (reverses)"));
+
+    private static final String SALE = "SELECT x.id, x.stall_id, s.name, x.kind, x.amount, x.resident_id, x.sold_at,"
+            + " x.reverses, x.reason, (SELECT COUNT(*) FROM lovemarket_market_sale r WHERE r.reverses = x.id),"
+            + " x.transfer_id, x.sale_key FROM lovemarket_market_sale x"
+            + " JOIN lovemarket_market_stall s ON s.id = x.stall_id";
 
     private final Transactions transactions;
     private final AuditLog auditLog;
@@ -246,6 +270,123 @@ public final class JdbcCharityMarket {
         });
     }
 
+    /**
+     * Corrects a mistaken sale by a reversing entry with the reason; a points sale's spend is refunded to the buyer
+     * through the ledger in the same transaction. Refused, writing nothing, without a reason, for a reversing entry,
+     * or for a sale corrected already (also when another kiosk corrected it a moment earlier).
+     *
+     * @return the reversing entry
+     */
+    Sale correct(long saleId, String reason, Actor by) {
+        String why = text(reason);
+        if (why.isEmpty() || why.length() > LONG_TEXT_MAX) {
+            throw InvalidInputException.of("reason", "lovemarket.problem.correctionReason", LONG_TEXT_MAX);
+        }
+        Instant now = now();
+        return transactions.required(c -> {
+            Sale sale;
+            long transferId;
+            String saleKey;
+            try (PreparedStatement ps = c.prepareStatement(SALE + " WHERE x.id = ?")) {
+                ps.setLong(1, saleId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw InvalidInputException.of(null, "lovemarket.problem.saleNotFound", saleId);
+                    }
+                    sale = sale(rs);
+                    transferId = rs.getLong(11);
+                    saleKey = rs.getString(12);
+                }
+            }
+            if (sale.isCorrection()) {
+                throw InvalidInputException.of(null, "lovemarket.problem.saleIsCorrection");
+            }
+            if (sale.corrected()) {
+                throw InvalidInputException.of(null, "lovemarket.problem.saleCorrected", saleId);
+            }
+            long id;
+            Savepoint before = c.setSavepoint();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_market_sale (stall_id, sale_key,"
+                    + " kind, amount, resident_id, sold_at, sold_by, reverses, reason)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, sale.stallId());
+                ps.setString(2, CORRECTION_KEY + saleId);
+                ps.setString(3, sale.kind().name());
+                ps.setLong(4, -sale.amount());
+                if (sale.buyerId() != 0) {
+                    ps.setLong(5, sale.buyerId());
+                } else {
+                    ps.setNull(5, java.sql.Types.BIGINT);
+                }
+                Sql.setInstant(ps, 6, now);
+                ps.setString(7, by.toString());
+                ps.setLong(8, saleId);
+                ps.setString(9, why);
+                ps.executeUpdate();
+                id = key(ps);
+            } catch (SQLException e) {
+                if (!Sql.isDuplicateKey(e)) {
+                    throw e;
+                }
+                // another kiosk corrected the same sale and committed first
+                c.rollback(before);
+                throw InvalidInputException.of(null, "lovemarket.problem.saleCorrected", saleId);
+            }
+            String detail = "reverses sale:" + saleId + ", stall:" + sale.stallId() + ", "
+                    + (sale.kind() == Kind.CASH ? CharityMarket.yuan(-sale.amount()) + " yuan" : -sale.amount()
+                            + " points");
+            if (sale.kind() == Kind.POINTS) {
+                Transfer refund;
+                try {
+                    refund = ledger.refund(transferId, SALE_REFUND_KEY + saleKey, by);
+                } catch (InvalidInputException refused) {
+                    c.rollback(before); // the reversing entry goes too: a correction is never booked half
+                    throw InvalidInputException.of(null, "lovemarket.problem.saleRefund");
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE lovemarket_market_sale SET transfer_id = ? WHERE id = ?")) {
+                    ps.setLong(1, refund.id());
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+                detail += ", refund transfer:" + refund.id();
+            }
+            auditLog.record(by, "lovemarket.charity.correct", "sale:" + id, detail + ", reason: " + why);
+            return findSale(c, id);
+        });
+    }
+
+    /** The day's sales and reversing entries, newest first. */
+    List<Sale> sales(long dayId) {
+        return transactions.required(c -> {
+            List<Sale> sales = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SALE + " WHERE s.day_id = ? ORDER BY x.id DESC")) {
+                ps.setLong(1, dayId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sales.add(sale(rs));
+                    }
+                }
+            }
+            return sales;
+        });
+    }
+
+    private static Sale findSale(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SALE + " WHERE x.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return sale(rs);
+            }
+        }
+    }
+
+    private static Sale sale(ResultSet rs) throws SQLException {
+        return new Sale(rs.getLong(1), rs.getLong(2), rs.getString(3), Kind.valueOf(rs.getString(4)), rs.getLong(5),
+                rs.getLong(6), Sql.getInstant(rs, 7), rs.getLong(8), rs.getString(9), rs.getInt(10) > 0);
+    }
+
     /** Market days, newest first. */
     List<Day> days() {
         return transactions.required(c -> {
@@ -268,13 +409,17 @@ public final class JdbcCharityMarket {
         return raised(dayId).stream().map(Raised::stall).toList();
     }
 
-    /** What each stall of the day raised, stalls in the order they were added. */
+    /**
+     * What each stall of the day raised, stalls in the order they were added: corrected sales no longer count (their
+     * reversing entries cancel them out in the sums and in the number of sales).
+     */
     List<Raised> raised(long dayId) {
         return transactions.required(c -> {
             List<Raised> raised = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.name, s.sells, s.beneficiary,"
                     + " COALESCE(SUM(CASE WHEN x.kind = 'CASH' THEN x.amount ELSE 0 END), 0),"
-                    + " COALESCE(SUM(CASE WHEN x.kind = 'POINTS' THEN x.amount ELSE 0 END), 0), COUNT(x.id)"
+                    + " COALESCE(SUM(CASE WHEN x.kind = 'POINTS' THEN x.amount ELSE 0 END), 0),"
+                    + " COALESCE(SUM(CASE WHEN x.id IS NULL THEN 0 WHEN x.reverses IS NULL THEN 1 ELSE -1 END), 0)"
                     + " FROM lovemarket_market_stall s LEFT JOIN lovemarket_market_sale x ON x.stall_id = s.id"
                     + " WHERE s.day_id = ? GROUP BY s.id, s.name, s.sells, s.beneficiary ORDER BY s.id")) {
                 ps.setLong(1, dayId);

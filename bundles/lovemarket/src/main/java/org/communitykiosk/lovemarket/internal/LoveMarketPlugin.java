@@ -29,7 +29,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@code lottery} (staff): scarce items by lottery: set up, requests, the seeded draw, results</li>
  * <li>{@code notice} (public, no sign-in): the lottery results notice (公示), winners with masked names</li>
  * <li>{@code charity} (staff): the monthly charity market (爱心集市): market days, stalls, sales in cash or points
- * (points go to the ledger account {@code lovemarket-charity})</li>
+ * (points go to the ledger account {@code lovemarket-charity}), corrections of mistaken sales by reversing entries
+ * (points refunded through the ledger, key {@code lovemarket:sale-refund:<sale key>})</li>
  * <li>{@code market} or {@code market/<day id>} (public, no sign-in): the charity market's board</li>
  * <li>{@code swap} (resident): the swap board (邻里交换): post HAVE/WANT, ask, promise, close with a code</li>
  * </ul>
@@ -83,7 +84,11 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-stall-name}, {@code lm-stall-sells}, {@code lm-stall-beneficiary}, {@code lm-stall-add},
  * {@code lm-stall-error}; sale form {@code lm-sale-form}: {@code lm-sale-stall}, {@code lm-sale-kind} (cash or
  * points), {@code lm-sale-amount} (yuan such as 12.50, or points), {@code lm-sale-card} (the buyer's card for
- * points, also filled by a card tap), {@code lm-sale-save}, {@code lm-sale-error}</li>
+ * points, also filled by a card tap), {@code lm-sale-save}, {@code lm-sale-error}; the day's sales {@code lm-sales}
+ * (newest first, {@code lm-sales-empty}): rows {@code lm-sale-row-<sale id>} with {@code lm-sale-text-<sale id>} and
+ * {@code lm-sale-correct-<sale id>} (or {@code lm-sale-corrected-<sale id>} once corrected); the correction dialog
+ * {@code lm-correct-dialog}: {@code lm-correct-what}, {@code lm-correct-reason}, {@code lm-correct-error},
+ * {@code lm-correct-confirm}, {@code lm-correct-cancel}</li>
  * <li>board: {@code lovemarket-board}; {@code lm-board-day}; per stall {@code lm-board-stall-<stall id>} with
  * {@code lm-board-raised-<stall id>} and {@code lm-board-beneficiary-<stall id>}; {@code lm-board-total};
  * {@code lm-board-empty} (no market day), {@code lm-board-no-stalls}</li>

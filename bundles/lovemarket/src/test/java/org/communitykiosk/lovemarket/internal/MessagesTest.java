@@ -20,7 +20,7 @@ class MessagesTest {
             "lovemarket.intake.record", "lovemarket.item.photo", "lovemarket.lottery.create",
             "lovemarket.lottery.draw", "lovemarket.lottery.request", "lovemarket.household.flag",
             "lovemarket.household.unflag", "lovemarket.charity.day", "lovemarket.charity.stall",
-            "lovemarket.charity.sale", "lovemarket.stock.adjust", "lovemarket.order.redeem",
+            "lovemarket.charity.sale", "lovemarket.charity.correct", "lovemarket.stock.adjust", "lovemarket.order.redeem",
             "lovemarket.order.handOver", "lovemarket.order.cancel", "lovemarket.swap.post", "lovemarket.swap.ask",
             "lovemarket.swap.promise", "lovemarket.swap.close", "lovemarket.swap.repost");
 
