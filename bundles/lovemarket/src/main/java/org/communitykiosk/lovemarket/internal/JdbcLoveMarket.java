@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -137,8 +135,8 @@ public final class JdbcLoveMarket implements LoveMarket {
                     "ALTER TABLE lovemarket_intake ADD COLUMN reward_resident_id BIGINT",
                     "ALTER TABLE lovemarket_intake ADD COLUMN reward_points BIGINT",
                     "ALTER TABLE lovemarket_intake ADD COLUMN reward_transfer_id BIGINT"),
-            // the photo as Base64 text in chunks: there is no binary column type common to Derby (BLOB) and
-            // PostgreSQL (BYTEA), and VARCHAR is
+            // the photo as Base64 text in chunks (PhotoTable): there is no binary column type common to Derby
+            // (BLOB) and PostgreSQL (BYTEA), and VARCHAR is
             Migration.of(3, "item photos", """
                     CREATE TABLE lovemarket_item_photo (
                         item_id BIGINT NOT NULL,
@@ -157,7 +155,8 @@ public final class JdbcLoveMarket implements LoveMarket {
                             REFERENCES lovemarket_item_photo (item_id)
                     )"""));
 
-    private static final int PHOTO_CHUNK = 8000;
+    private static final PhotoTable PHOTOS = new PhotoTable("lovemarket_item_photo", "lovemarket_item_photo_chunk",
+            "item_id");
 
     private static final String ITEM = "SELECT id, name, category, price, stock, limit_quantity, limit_period, active,"
             + " low_stock FROM lovemarket_item";
@@ -271,34 +270,9 @@ public final class JdbcLoveMarket implements LoveMarket {
     @Override
     public void setPhoto(long itemId, byte[] bytes, Actor by) {
         Photo photo = PhotoRules.check(bytes);
-        String text = Base64.getEncoder().encodeToString(photo.bytes());
         transactions.required(c -> {
             findItem(c, itemId).orElseThrow(() -> itemNotFound(itemId));
-            for (String sql : new String[] { "DELETE FROM lovemarket_item_photo_chunk WHERE item_id = ?",
-                    "DELETE FROM lovemarket_item_photo WHERE item_id = ?" }) {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, itemId);
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_item_photo (item_id, mime_type,"
-                    + " size_bytes, updated_at) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, itemId);
-                ps.setString(2, photo.mimeType());
-                ps.setInt(3, photo.bytes().length);
-                Sql.setInstant(ps, 4, now());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO lovemarket_item_photo_chunk (item_id, chunk, data) VALUES (?, ?, ?)")) {
-                for (int i = 0, chunk = 0; i < text.length(); i += PHOTO_CHUNK, chunk++) {
-                    ps.setLong(1, itemId);
-                    ps.setInt(2, chunk);
-                    ps.setString(3, text.substring(i, Math.min(text.length(), i + PHOTO_CHUNK)));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            PHOTOS.replace(c, itemId, photo, now());
             auditLog.record(by, "lovemarket.item.photo", "item:" + itemId,
                     photo.mimeType() + ", " + photo.bytes().length + " bytes");
             return null;
@@ -307,44 +281,12 @@ public final class JdbcLoveMarket implements LoveMarket {
 
     @Override
     public Optional<Photo> photo(long itemId) {
-        return transactions.required(c -> {
-            String type;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT mime_type FROM lovemarket_item_photo WHERE item_id = ?")) {
-                ps.setLong(1, itemId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    type = rs.getString(1);
-                }
-            }
-            StringBuilder text = new StringBuilder();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT data FROM lovemarket_item_photo_chunk WHERE item_id = ? ORDER BY chunk")) {
-                ps.setLong(1, itemId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        text.append(rs.getString(1));
-                    }
-                }
-            }
-            return Optional.of(new Photo(type, Base64.getDecoder().decode(text.toString())));
-        });
+        return transactions.required(c -> PHOTOS.read(c, itemId));
     }
 
     @Override
     public Set<Long> photographed() {
-        return transactions.required(c -> {
-            Set<Long> ids = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT item_id FROM lovemarket_item_photo");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return transactions.required(PHOTOS::ids);
     }
 
     // ---- stock

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
@@ -32,7 +33,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * The swap board (邻里交换) in tables {@code lovemarket_swap} and {@code lovemarket_swap_interest}: residents post
  * HAVE and WANT entries, others ask for a HAVE, the owner promises it to one of them (a conditional update: one
  * promise wins) and the recipient closes the swap with the pickup code the owner shows. Entries expire after
- * {@link SwapConfig#entryDays()} and can be reposted.
+ * {@link SwapConfig#entryDays()} and can be reposted. Staff may add a photo to an entry (checked by
+ * {@link PhotoRules}, stored like item photos by {@link PhotoTable}); the board shows it.
  */
 @Component(service = JdbcSwapBoard.class, name = SwapConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SwapConfig.class)
@@ -61,7 +63,27 @@ public final class JdbcSwapBoard {
                 resident_id BIGINT NOT NULL,
                 CONSTRAINT lovemarket_swap_interest_pk PRIMARY KEY (entry_id, resident_id),
                 CONSTRAINT lovemarket_swap_interest_entry FOREIGN KEY (entry_id) REFERENCES lovemarket_swap (id)
-            )""", "CREATE INDEX lovemarket_swap_state ON lovemarket_swap (state, expires_at)"));
+            )""", "CREATE INDEX lovemarket_swap_state ON lovemarket_swap (state, expires_at)"),
+            Migration.of(2, "photos of entries, added by staff", """
+                    CREATE TABLE lovemarket_swap_photo (
+                        entry_id BIGINT NOT NULL,
+                        mime_type VARCHAR(20) NOT NULL,
+                        size_bytes INTEGER NOT NULL,
+                        updated_at TIMESTAMP NOT NULL,
+                        CONSTRAINT lovemarket_swap_photo_pk PRIMARY KEY (entry_id),
+                        CONSTRAINT lovemarket_swap_photo_entry FOREIGN KEY (entry_id) REFERENCES lovemarket_swap (id)
+                    )""", """
+                    CREATE TABLE lovemarket_swap_photo_chunk (
+                        entry_id BIGINT NOT NULL,
+                        chunk INTEGER NOT NULL,
+                        data VARCHAR(8000) NOT NULL,
+                        CONSTRAINT lovemarket_swap_photo_chunk_pk PRIMARY KEY (entry_id, chunk),
+                        CONSTRAINT lovemarket_swap_photo_chunk_photo FOREIGN KEY (entry_id)
+                            REFERENCES lovemarket_swap_photo (entry_id)
+                    )"""));
+
+    private static final PhotoTable PHOTOS = new PhotoTable("lovemarket_swap_photo", "lovemarket_swap_photo_chunk",
+            "entry_id");
 
     private static final String SELECT = "SELECT id, owner_id, kind, title, category, description, state,"
             + " promised_to, pickup_code, posted_at, expires_at FROM lovemarket_swap";
@@ -254,6 +276,33 @@ public final class JdbcSwapBoard {
             auditLog.record(by, "lovemarket.swap.repost", "swap:" + entryId, null);
             return find(c, entryId).orElseThrow();
         });
+    }
+
+    /**
+     * Staff add (or replace) the photo of an entry, after {@link PhotoRules#check} found it really is an image;
+     * refused, writing nothing, otherwise or when the entry does not exist.
+     */
+    void setPhoto(long entryId, byte[] bytes, Actor by) {
+        Photo photo = PhotoRules.check(bytes);
+        Instant now = now();
+        transactions.required(c -> {
+            if (find(c, entryId).isEmpty()) {
+                throw InvalidInputException.of(null, "lovemarket.problem.swapNotFound");
+            }
+            PHOTOS.replace(c, entryId, photo, now);
+            auditLog.record(by, "lovemarket.swap.photo", "swap:" + entryId,
+                    photo.mimeType() + ", " + photo.bytes().length + " bytes");
+            return null;
+        });
+    }
+
+    Optional<Photo> photo(long entryId) {
+        return transactions.required(c -> PHOTOS.read(c, entryId));
+    }
+
+    /** Ids of the entries that have a photo. */
+    Set<Long> photographed() {
+        return transactions.required(PHOTOS::ids);
     }
 
     private Instant now() {

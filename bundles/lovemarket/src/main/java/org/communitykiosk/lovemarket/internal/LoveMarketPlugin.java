@@ -32,7 +32,8 @@ import org.osgi.service.component.annotations.Reference;
  * (points go to the ledger account {@code lovemarket-charity}), corrections of mistaken sales by reversing entries
  * (points refunded through the ledger, key {@code lovemarket:sale-refund:<sale key>})</li>
  * <li>{@code market} or {@code market/<day id>} (public, no sign-in): the charity market's board</li>
- * <li>{@code swap} (resident): the swap board (邻里交换): post HAVE/WANT, ask, promise, close with a code</li>
+ * <li>{@code swap} (resident): the swap board (邻里交换): post HAVE/WANT, ask, promise, close with a code; staff
+ * add a photo to an entry</li>
  * </ul>
  * Element ids, kept stable for browser tests:
  * <ul>
@@ -98,7 +99,10 @@ import org.osgi.service.component.annotations.Reference;
  * {@code lm-swap-empty}; own entries and those promised to me {@code lm-swap-mine-<id>} with
  * {@code lm-swap-matches-<id>}, {@code lm-swap-promise-<id>-<resident id>}, {@code lm-swap-repost-<id>} (expired),
  * the owner's {@code lm-swap-code-<id>}, the recipient's {@code lm-swap-code-input-<id>} and
- * {@code lm-swap-close-<id>}; {@code lm-swap-mine-empty}</li>
+ * {@code lm-swap-close-<id>}; {@code lm-swap-mine-empty}; on an entry with a photo {@code lm-swap-photo-<id>}. Staff
+ * (no resident signed in): {@code lm-swap-photo-form} with {@code lm-swap-photo-entry},
+ * {@code lm-swap-photo-upload} (vaadin-upload, as for item photos), {@code lm-swap-photo-error}, then the board's
+ * entries {@code lm-swap-entry-<id>} without buttons</li>
  * </ul>
  */
 @Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + LoveMarketPlugin.ID)

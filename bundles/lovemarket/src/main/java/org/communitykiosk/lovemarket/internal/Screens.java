@@ -1,7 +1,12 @@
 package org.communitykiosk.lovemarket.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.ViewContext;
@@ -14,7 +19,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.server.StreamResource;
 
 /** What every love-market screen shares: sizes, the big back button, state labels, messages for refusals. */
 final class Screens {
@@ -99,6 +109,60 @@ final class Screens {
             show(error, context.text("lovemarket.problem.tryAgain"));
         }
         return false;
+    }
+
+    /**
+     * A photo shown big on a card; its bytes are read when the browser asks for them, so the page itself stays light.
+     *
+     * @param name the resource's name in the page (unique on it)
+     */
+    static Image photo(String id, String name, String alt, Supplier<Optional<Photo>> read) {
+        StreamResource resource = new StreamResource(name, () -> new ByteArrayInputStream(
+                read.get().map(Photo::bytes).orElse(new byte[0])));
+        read.get().ifPresent(p -> resource.setContentType(p.mimeType()));
+        Image photo = new Image(resource, alt);
+        photo.setId(id);
+        photo.setWidthFull();
+        photo.getStyle().set("height", "220px").set("object-fit", "contain").set("border-radius", "8px");
+        return photo;
+    }
+
+    /**
+     * Staff's photo upload: JPEG, PNG or GIF up to {@link PhotoRules#MAX_BYTES}; the received bytes go to
+     * {@code store}, which decides with {@link PhotoRules} and shows a refusal in {@code error}.
+     */
+    static Upload photoUpload(ViewContext context, String id, Paragraph error, Consumer<byte[]> store) {
+        MemoryBuffer buffer = new MemoryBuffer();
+        Upload upload = new Upload(buffer);
+        upload.setId(id);
+        // the browser's filter only helps staff pick a file; PhotoRules decides on the bytes themselves
+        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", ".jpg", ".jpeg", ".png", ".gif");
+        upload.setMaxFileSize(PhotoRules.MAX_BYTES);
+        // no file limit: with one, the refused file would still count and block the right one chosen next
+        UploadI18N texts = new UploadI18N();
+        texts.setAddFiles(new UploadI18N.AddFiles().setOne(context.text("lovemarket.stock.photoAdd"))
+                .setMany(context.text("lovemarket.stock.photoAdd")));
+        texts.setDropFiles(new UploadI18N.DropFiles().setOne(context.text("lovemarket.stock.photoDrop"))
+                .setMany(context.text("lovemarket.stock.photoDrop")));
+        texts.setError(new UploadI18N.Error()
+                .setFileIsTooBig(context.text("lovemarket.problem.photoTooBig", PhotoRules.MAX_BYTES / (1024 * 1024)))
+                .setIncorrectFileType(context.text("lovemarket.problem.photoNotImage")));
+        texts.setCancel(context.text("lovemarket.photo.cancel"));
+        upload.setI18n(texts);
+        upload.addSucceededListener(done -> {
+            try (InputStream in = buffer.getInputStream()) {
+                store.accept(in.readAllBytes());
+            } catch (IOException e) {
+                show(error, context.text("lovemarket.problem.tryAgain"));
+            }
+            upload.clearFileList();
+        });
+        upload.addFileRejectedListener(refused -> show(error, refused.getErrorMessage()));
+        upload.addFailedListener(failed -> {
+            show(error, context.text("lovemarket.problem.tryAgain"));
+            upload.clearFileList();
+        });
+        return upload;
     }
 
     static Div card(String id) {

@@ -1,6 +1,5 @@
 package org.communitykiosk.lovemarket.internal;
 
-import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,12 @@ import org.communitykiosk.api.resident.Resident;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.server.StreamResource;
 
 /**
  * The shelves: categories as big buttons, then the items of the chosen one as big cards (the photo staff uploaded,
@@ -105,15 +102,7 @@ final class ShopView extends VerticalLayout {
         name.getStyle().set("font-weight", "600");
         if (hasPhoto) {
             long id = item.id();
-            // read when the browser asks for it, so the shelf itself stays a light page
-            StreamResource resource = new StreamResource("item-" + id, () -> new ByteArrayInputStream(
-                    market.photo(id).map(Photo::bytes).orElse(new byte[0])));
-            market.photo(id).ifPresent(p -> resource.setContentType(p.mimeType()));
-            Image photo = new Image(resource, item.name());
-            photo.setId("lm-photo-" + id);
-            photo.setWidthFull();
-            photo.getStyle().set("height", "220px").set("object-fit", "contain").set("border-radius", "8px");
-            card.add(photo);
+            card.add(Screens.photo("lm-photo-" + id, "item-" + id, item.name(), () -> market.photo(id)));
             Screens.textSize(name, Screens.TITLE_SIZE);
         } else {
             Screens.textSize(name, Screens.HEADING_SIZE);

@@ -1,7 +1,5 @@
 package org.communitykiosk.lovemarket.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import java.util.Optional;
@@ -22,8 +20,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 
 /**
  * Staff's stock screen: every item with its stock and a low-stock warning in words, the item form (new, or edit
@@ -157,36 +153,7 @@ final class StockView extends VerticalLayout {
 
     private Div photoForm() {
         itemSelect(photoItem, "lm-photo-item");
-        MemoryBuffer buffer = new MemoryBuffer();
-        Upload upload = new Upload(buffer);
-        upload.setId("lm-photo-upload");
-        // the browser's filter only helps staff pick a file; PhotoRules decides on the bytes themselves
-        upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", ".jpg", ".jpeg", ".png", ".gif");
-        upload.setMaxFileSize(PhotoRules.MAX_BYTES);
-        // no file limit: with one, the refused file would still count and block the right one chosen next
-        UploadI18N texts = new UploadI18N();
-        texts.setAddFiles(new UploadI18N.AddFiles().setOne(context.text("lovemarket.stock.photoAdd"))
-                .setMany(context.text("lovemarket.stock.photoAdd")));
-        texts.setDropFiles(new UploadI18N.DropFiles().setOne(context.text("lovemarket.stock.photoDrop"))
-                .setMany(context.text("lovemarket.stock.photoDrop")));
-        texts.setError(new UploadI18N.Error()
-                .setFileIsTooBig(context.text("lovemarket.problem.photoTooBig", PhotoRules.MAX_BYTES / (1024 * 1024)))
-                .setIncorrectFileType(context.text("lovemarket.problem.photoNotImage")));
-        texts.setCancel(context.text("lovemarket.stock.clear"));
-        upload.setI18n(texts);
-        upload.addSucceededListener(done -> {
-            try (InputStream in = buffer.getInputStream()) {
-                uploadPhoto(in.readAllBytes());
-            } catch (IOException e) {
-                Screens.show(photoError, context.text("lovemarket.problem.tryAgain"));
-            }
-            upload.clearFileList();
-        });
-        upload.addFileRejectedListener(refused -> Screens.show(photoError, refused.getErrorMessage()));
-        upload.addFailedListener(failed -> {
-            Screens.show(photoError, context.text("lovemarket.problem.tryAgain"));
-            upload.clearFileList();
-        });
+        Upload upload = Screens.photoUpload(context, "lm-photo-upload", photoError, this::uploadPhoto);
         Div form = Screens.card("lm-photo-form");
         form.add(Screens.heading(context.text("lovemarket.stock.photoHeading")), photoItem, upload, photoError);
         return form;

@@ -3,6 +3,7 @@ package org.communitykiosk.lovemarket.internal;
 import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.communitykiosk.api.plugin.ViewContext;
@@ -22,7 +23,8 @@ import com.vaadin.flow.component.textfield.TextField;
 /**
  * The swap board (邻里交换): post a HAVE or WANT, ask for someone else's entry, and on one's own entries see the
  * suggested matches and who asked (names masked), promise to one of them, show the pickup code; the recipient types
- * that code to close the swap. Expired entries can be reposted.
+ * that code to close the swap. Expired entries can be reposted. Entries show the photo staff added; staff (signed in
+ * without a resident) see the board and add a photo to an entry.
  */
 final class SwapView extends VerticalLayout {
 
@@ -38,6 +40,9 @@ final class SwapView extends VerticalLayout {
     private final Paragraph error = Screens.error("lm-swap-error");
     private final VerticalLayout board = new VerticalLayout();
     private final VerticalLayout mine = new VerticalLayout();
+    private final Select<SwapEntry> photoEntry = new Select<>();
+    private final Paragraph photoError = Screens.error("lm-swap-photo-error");
+    private Set<Long> photographed = Set.of();
 
     SwapView(ViewContext context, JdbcSwapBoard swaps, ResidentDirectory residents, Clock clock) {
         this.context = context;
@@ -49,6 +54,10 @@ final class SwapView extends VerticalLayout {
         setMaxWidth(Screens.CONTENT_WIDTH);
         add(Screens.backButton("lm-swap-back", context.text("lovemarket.basket.back"),
                 () -> context.navigate(LoveMarketPlugin.SHOP)), Screens.heading(context.text("lovemarket.swap.heading")));
+        if (resident == null && context.session().staff().isPresent()) {
+            staffPhotos();
+            return;
+        }
         if (resident == null) {
             add(Screens.text("lm-shop-sign-in", context.text("lovemarket.shop.signIn")));
             return;
@@ -76,6 +85,49 @@ final class SwapView extends VerticalLayout {
         refresh();
     }
 
+    /** Staff add photos to entries, for example of an item a resident brought to the centre. */
+    private void staffPhotos() {
+        photoEntry.setId("lm-swap-photo-entry");
+        photoEntry.setLabel(context.text("lovemarket.swap.photoEntry"));
+        photoEntry.setItemLabelGenerator(
+                e -> context.text("lovemarket.swap.entryLabel", kindText(e.kind()), e.title()));
+        photoEntry.setWidthFull();
+        Div form = Screens.card("lm-swap-photo-form");
+        form.add(Screens.heading(context.text("lovemarket.swap.photoHeading")),
+                Screens.text(null, context.text("lovemarket.swap.photoExplain")), photoEntry,
+                Screens.photoUpload(context, "lm-swap-photo-upload", photoError, this::uploadPhoto), photoError);
+        board.setPadding(false);
+        add(form, Screens.heading(context.text("lovemarket.swap.board")), board);
+        refreshForStaff();
+    }
+
+    /** Stores an uploaded photo for the chosen entry, or says why not. Visible for tests. */
+    void uploadPhoto(byte[] bytes) {
+        SwapEntry entry = photoEntry.getValue();
+        if (entry == null) {
+            Screens.show(photoError, context.text("lovemarket.problem.chooseSwapEntry"));
+            return;
+        }
+        if (Screens.attempt(context, photoError, () -> swaps.setPhoto(entry.id(), bytes,
+                context.session().actor()))) {
+            context.notify(context.text("lovemarket.swap.photoSaved", entry.title()));
+            refreshForStaff();
+        }
+    }
+
+    private void refreshForStaff() {
+        board.removeAll();
+        photographed = swaps.photographed();
+        List<SwapEntry> open = swaps.board();
+        SwapEntry chosen = photoEntry.getValue();
+        photoEntry.setItems(open);
+        open.stream().filter(e -> chosen != null && e.id() == chosen.id()).findFirst().ifPresent(photoEntry::setValue);
+        open.forEach(e -> board.add(describe("lm-swap-entry-" + e.id(), e)));
+        if (open.isEmpty()) {
+            board.add(Screens.text("lm-swap-empty", context.text("lovemarket.swap.empty")));
+        }
+    }
+
     private String kindText(SwapEntry.Kind k) {
         return context.text(k == SwapEntry.Kind.HAVE ? "lovemarket.swap.have" : "lovemarket.swap.want");
     }
@@ -93,6 +145,7 @@ final class SwapView extends VerticalLayout {
     private void refresh() {
         board.removeAll();
         mine.removeAll();
+        photographed = swaps.photographed();
         List<SwapEntry> open = swaps.board();
         open.stream().filter(e -> e.ownerId() != resident.id()).forEach(e -> board.add(boardRow(e)));
         if (board.getComponentCount() == 0) {
@@ -111,6 +164,10 @@ final class SwapView extends VerticalLayout {
         Screens.textSize(heading, Screens.TITLE_SIZE);
         heading.getStyle().set("font-weight", "600");
         row.add(new Div(Screens.label(null, kindText(entry.kind())), Screens.label(null, entry.category())), heading);
+        if (photographed.contains(entry.id())) {
+            row.add(Screens.photo("lm-swap-photo-" + entry.id(), "swap-" + entry.id(), entry.title(),
+                    () -> swaps.photo(entry.id())));
+        }
         if (!entry.description().isEmpty()) {
             row.add(Screens.text(null, entry.description()));
         }

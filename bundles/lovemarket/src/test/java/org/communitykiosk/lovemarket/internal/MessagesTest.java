@@ -22,7 +22,7 @@ class MessagesTest {
             "lovemarket.household.unflag", "lovemarket.charity.day", "lovemarket.charity.stall",
             "lovemarket.charity.sale", "lovemarket.charity.correct", "lovemarket.stock.adjust", "lovemarket.order.redeem",
             "lovemarket.order.handOver", "lovemarket.order.cancel", "lovemarket.swap.post", "lovemarket.swap.ask",
-            "lovemarket.swap.promise", "lovemarket.swap.close", "lovemarket.swap.repost");
+            "lovemarket.swap.promise", "lovemarket.swap.close", "lovemarket.swap.repost", "lovemarket.swap.photo");
 
     @Test
     void everyKeyUsedInTheSourcesIsTranslatedInBothLanguages() {

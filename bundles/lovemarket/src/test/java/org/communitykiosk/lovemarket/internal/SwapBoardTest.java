@@ -1,21 +1,35 @@
 package org.communitykiosk.lovemarket.internal;
 
+import static org.communitykiosk.lovemarket.internal.FakeContext.find;
+import static org.communitykiosk.lovemarket.internal.FakeContext.get;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.audit.AuditEntry;
+import org.communitykiosk.api.audit.AuditQuery;
 import org.communitykiosk.api.resident.Resident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.select.Select;
+
+/** The swap board: matching, ask, promise, close, expiry, and the photos staff add to entries. */
 class SwapBoardTest {
 
     private final Fixture f = new Fixture();
@@ -86,6 +100,91 @@ class SwapBoardTest {
         assertEquals(SwapEntry.State.DONE,
                 swaps.close(bike.id(), li.id(), promised.pickupCode(), Actor.resident(li.id())).state());
         assertFalse(swaps.board().stream().anyMatch(e -> e.id() == bike.id()));
+    }
+
+    private int auditEntries() {
+        return f.db.auditLog().find(AuditQuery.latest(1000)).size();
+    }
+
+    @Test
+    void staffAddAPhotoToAnEntryAndItIsReadBackExactly() throws IOException {
+        SwapEntry bike = swaps.post(zhang.id(), SwapEntry.Kind.HAVE, "儿童自行车", "儿童用品", "九成新",
+                Actor.resident(zhang.id()));
+        SwapEntry chair = swaps.post(li.id(), SwapEntry.Kind.HAVE, "椅子", "家具", "", Actor.resident(li.id()));
+        // large enough for several Base64 chunks
+        byte[] png = PhotoTest.image("png", 120, 90);
+        swaps.setPhoto(bike.id(), png, Fixture.STAFF);
+        assertEquals("image/png", swaps.photo(bike.id()).orElseThrow().mimeType());
+        assertArrayEquals(png, swaps.photo(bike.id()).orElseThrow().bytes());
+        byte[] jpeg = PhotoTest.image("jpg", 40, 30);
+        swaps.setPhoto(bike.id(), jpeg, Fixture.STAFF);
+        assertArrayEquals(jpeg, swaps.photo(bike.id()).orElseThrow().bytes(), "a new photo replaces the old one");
+        assertEquals(Set.of(bike.id()), swaps.photographed());
+        assertTrue(swaps.photo(chair.id()).isEmpty());
+        AuditEntry audited = f.db.auditLog().find(new AuditQuery(null, null, null, "lovemarket.swap.photo", 0, 1))
+                .get(0);
+        assertEquals("swap:" + bike.id(), audited.subject());
+        assertEquals("image/jpeg, " + jpeg.length + " bytes", audited.detail());
+    }
+
+    @Test
+    void whatIsNotAPhotoIsRefusedInWordsAndChangesNothing() throws IOException {
+        SwapEntry bike = swaps.post(zhang.id(), SwapEntry.Kind.HAVE, "儿童自行车", "儿童用品", "",
+                Actor.resident(zhang.id()));
+        byte[] good = PhotoTest.image("png", 20, 20);
+        swaps.setPhoto(bike.id(), good, Fixture.STAFF);
+        int audit = auditEntries();
+        byte[] document = "%PDF-1.4 a document called bike.jpg".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("lovemarket.problem.photoNotImage", assertThrows(InvalidInputException.class,
+                () -> swaps.setPhoto(bike.id(), document, Fixture.STAFF)).problems().get(0).key());
+        byte[] huge = new byte[PhotoRules.MAX_BYTES + 1];
+        System.arraycopy(good, 0, huge, 0, good.length);
+        assertEquals("lovemarket.problem.photoTooBig", assertThrows(InvalidInputException.class,
+                () -> swaps.setPhoto(bike.id(), huge, Fixture.STAFF)).problems().get(0).key());
+        assertEquals("lovemarket.problem.swapNotFound", assertThrows(InvalidInputException.class,
+                () -> swaps.setPhoto(9999, good, Fixture.STAFF)).problems().get(0).key());
+        assertArrayEquals(good, swaps.photo(bike.id()).orElseThrow().bytes(), "the old photo stays");
+        assertEquals(Set.of(bike.id()), swaps.photographed());
+        assertEquals(audit, auditEntries());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void staffUploadOnTheSwapScreenAndNeighboursSeeThePhotoOnTheBoard() throws IOException {
+        // photos are StreamResources of the UI that shows them, as in the shell (held: Vaadin keeps it weakly)
+        UI ui = new UI();
+        UI.setCurrent(ui);
+        try {
+            SwapEntry bike = swaps.post(zhang.id(), SwapEntry.Kind.HAVE, "儿童自行车", "儿童用品", "",
+                    Actor.resident(zhang.id()));
+            SwapEntry chair = swaps.post(zhang.id(), SwapEntry.Kind.HAVE, "椅子", "家具", "",
+                    Actor.resident(zhang.id()));
+            FakeContext staff = FakeContext.staff();
+            SwapView view = new SwapView(staff, swaps, f.db.residents(), f.db.clock());
+            assertTrue(find(view, "lm-swap-form").isEmpty(), "staff do not post");
+            view.uploadPhoto(PhotoTest.image("png", 30, 30));
+            assertEquals("Please choose the entry.", ((HasText) get(view, "lm-swap-photo-error")).getText());
+            Select<SwapEntry> entry = (Select<SwapEntry>) get(view, "lm-swap-photo-entry");
+            entry.setValue(entry.getListDataView().getItems().filter(e -> e.id() == bike.id()).findFirst()
+                    .orElseThrow());
+            view.uploadPhoto("not an image".getBytes(StandardCharsets.UTF_8));
+            assertEquals("This file is not a photo: use a JPEG, PNG or GIF picture. Nothing was changed.",
+                    ((HasText) get(view, "lm-swap-photo-error")).getText());
+            assertTrue(swaps.photographed().isEmpty());
+            view.uploadPhoto(PhotoTest.image("png", 30, 30));
+            assertEquals(Set.of(bike.id()), swaps.photographed());
+            assertTrue(staff.notifications.contains("Photo saved for 儿童自行车"), staff.notifications.toString());
+            assertTrue(find(view, "lm-swap-photo-" + bike.id()).isPresent(), "staff see it on the board at once");
+
+            SwapView neighbour = new SwapView(FakeContext.resident(li), swaps, f.db.residents(), f.db.clock());
+            assertEquals("儿童自行车", ((Image) get(neighbour, "lm-swap-photo-" + bike.id())).getAlt().orElseThrow());
+            assertTrue(find(neighbour, "lm-swap-entry-" + chair.id()).isPresent());
+            assertTrue(find(neighbour, "lm-swap-photo-" + chair.id()).isEmpty(), "no photo: a text-only entry");
+            SwapView owner = new SwapView(FakeContext.resident(zhang), swaps, f.db.residents(), f.db.clock());
+            assertTrue(find(owner, "lm-swap-photo-" + bike.id()).isPresent(), "the owner sees it on their entry");
+        } finally {
+            UI.setCurrent(null);
+        }
     }
 
     @Test
