@@ -12,7 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "CHINA_2018 (default), ACC_AHA_2017 or ESH_2023")
     String guideline() default "CHINA_2018";
 
-    @AttributeDefinition(description = "Monitor driver: simulator, serial, or none for manual entry only")
+    @AttributeDefinition(description = "Monitor driver: simulator, serial, bluetooth, or none for manual entry only")
     String driver() default "simulator";
 
     @AttributeDefinition(description = "Rest before the first reading, seconds (a volunteer may skip it)")
@@ -38,4 +38,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " prints, with named groups sys and dia, optionally pulse, and optionally irregular (any text there"
             + " marks an irregular pulse)")
     String serialLinePattern() default LinePattern.DEFAULT;
+
+    @AttributeDefinition(description = "Bluetooth driver: the BlueZ adapter, for example hci0")
+    String bluetoothAdapter() default "hci0";
+
+    @AttributeDefinition(description = "Bluetooth driver: the monitor's address, for example 00:5F:BF:12:34:56; empty:"
+            + " the first device of the adapter offering the Blood Pressure service (0x1810)")
+    String bluetoothDevice() default "";
+
+    @AttributeDefinition(description = "Bluetooth driver: seconds a measurement waits for the monitor to be found,"
+            + " to connect and to send its reading")
+    int bluetoothTimeoutSeconds() default 180;
+
+    @AttributeDefinition(description = "Bluetooth driver: the D-Bus address where BlueZ is, for example"
+            + " unix:path=/run/dbus/system_bus_socket; empty: the system bus")
+    String bluetoothBusAddress() default "";
 }

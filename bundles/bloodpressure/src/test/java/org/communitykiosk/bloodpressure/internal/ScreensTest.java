@@ -328,6 +328,26 @@ class ScreensTest {
             public String serialLinePattern() {
                 return LinePattern.DEFAULT;
             }
+
+            @Override
+            public String bluetoothAdapter() {
+                return "hci0";
+            }
+
+            @Override
+            public String bluetoothDevice() {
+                return " 00:5f:bf:12:34:56 ";
+            }
+
+            @Override
+            public int bluetoothTimeoutSeconds() {
+                return 180;
+            }
+
+            @Override
+            public String bluetoothBusAddress() {
+                return "";
+            }
         };
     }
 }
