@@ -1,15 +1,22 @@
 package org.communitykiosk.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The love market with the real points ledger: staff stock a donated item, a volunteer earns points, redeems the
- * item for a pickup code, and staff cancel the order, which gives the points back.
+ * item for a pickup code, and staff cancel the order, which gives the points back. Then the same item is given by
+ * lot: the volunteer asks within the window, staff draw once it has closed, and a passer-by reads the public notice
+ * (公示), where the winner's name is masked.
  */
 @ExtendWith(KioskServer.class)
 class LoveMarketBrowserIT {
@@ -79,6 +86,74 @@ class LoveMarketBrowserIT {
             browser.open("points").find("#points-balance");
             assertEquals(earned, browser.find("#points-balance").getText().replaceAll("\\D", ""),
                     "the cancellation refunded the points");
+            browser.click("#logout");
+            browser.find("#tap-card-hint");
+
+            theLotteryWinnerIsMaskedOnThePublicNotice(browser, item);
         }
+    }
+
+    /** 李建国 (card 10000002) has the points back: enough for one unit at 10 points. */
+    private static void theLotteryWinnerIsMaskedOnThePublicNotice(KioskBrowser browser, String item) {
+        browser.signInStaff("staff", "staff2026");
+        browser.open("lovemarket/lottery").find("#lm-lottery-form");
+        browser.chooseText("#lm-lottery-item", item);
+        browser.type("#lm-lottery-units", "1");
+        // the window opens now (the screen's default, in the kiosk's zone) and closes two minutes later: long enough
+        // to ask, short enough to draw within the test
+        String opens = (String) browser.script("return arguments[0].value", browser.find("#lm-lottery-opens"));
+        LocalDateTime closes = LocalDateTime.parse(opens).plusMinutes(2);
+        browser.script("arguments[0].value = arguments[1]", browser.find("#lm-lottery-closes"),
+                closes.toString());
+        browser.click("#lm-lottery-create");
+        String[] lottery = new String[1];
+        browser.waitUntil(d -> {
+            lottery[0] = browser.all("[id^=lm-lottery-draw-]").stream()
+                    .filter(b -> b.findElement(By.xpath("..")).getText().contains(item)).findFirst()
+                    .map(b -> b.getAttribute("id").substring("lm-lottery-draw-".length())).orElse(null);
+            return lottery[0] != null;
+        }, Duration.ofSeconds(15));
+        String id = lottery[0];
+        browser.click("#logout");
+        browser.find("#tap-card-hint");
+
+        browser.tapCard("10000002");
+        browser.find("#session-name");
+        browser.open("lovemarket").find("#lovemarket-shop");
+        browser.click("#lm-lottery-ask-" + id);
+        browser.find("#lm-lottery-asked-" + id);
+        browser.click("#logout");
+        browser.find("#tap-card-hint");
+
+        // staff may draw only after the window: until then the screen says it is still open
+        browser.signInStaff("staff", "staff2026");
+        browser.open("lovemarket/lottery").find("#lm-lottery-draw-" + id);
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (!browser.present("#lm-lottery-result-" + id)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the lottery could not be drawn: " + browser.bodyText());
+            }
+            browser.click("#lm-lottery-draw-" + id);
+            try {
+                browser.waitUntil(d -> browser.present("#lm-lottery-result-" + id)
+                        || browser.all("#lm-lottery-row-error-" + id).stream().anyMatch(WebElement::isDisplayed),
+                        Duration.ofSeconds(10));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // neither drawn nor refused yet: tap again
+            }
+            if (!browser.present("#lm-lottery-result-" + id)) {
+                KioskServer.sleep(10_000);
+            }
+        }
+        browser.click("#logout");
+        browser.find("#tap-card-hint");
+
+        // the public notice, without signing in
+        browser.open("lovemarket/notice").find("#lovemarket-notice");
+        browser.waitForText("#lm-notice-" + id, item);
+        String winner = browser.text("#lm-notice-winner-" + id + "-1");
+        assertTrue(winner.contains("李*国"), "the winner, masked: " + winner);
+        assertFalse(browser.text("#lm-notice-" + id).contains("李建国"), "never the full name in public");
+        assertTrue(browser.present("#tap-card-hint") || !browser.present("#session-name"), "nobody is signed in");
     }
 }
