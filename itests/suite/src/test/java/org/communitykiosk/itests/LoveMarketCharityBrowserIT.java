@@ -4,16 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
- * The charity market (爱心集市): staff open a market day with a stall and record a cash sale; after they sign out, a
- * passer-by reads on the public board what the stall raised and where the money goes, without signing in.
+ * The charity market (爱心集市): staff open a market day with a stall and record a cash sale, then a mistaken one (88
+ * instead of 8.80) which they correct in the dialog with a reason; after they sign out, a passer-by reads on the
+ * public board what the stall raised (the corrected sale no longer counts) and where the money goes, without signing
+ * in.
  */
 @ExtendWith(KioskServer.class)
 class LoveMarketCharityBrowserIT {
 
     @Test
-    void aCashSaleShowsOnThePublicBoard() {
+    void aCashSaleShowsOnThePublicBoardAndACorrectedOneDoesNot() {
         String stall = "编织坊" + System.nanoTime() % 10000;
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");
@@ -39,6 +42,22 @@ class LoveMarketCharityBrowserIT {
             }
             assertTrue(browser.all("#lm-sale-error").stream().noneMatch(e -> e.isDisplayed()),
                     "the sale was recorded");
+
+            browser.type("#lm-sale-amount", "88");
+            browser.click("#lm-sale-save");
+            String[] mistaken = new String[1];
+            browser.waitUntil(d -> {
+                mistaken[0] = browser.all("[id^=lm-sale-correct-]").stream()
+                        .filter(b -> b.findElement(By.xpath("..")).getText().contains("88.00")).findFirst()
+                        .map(b -> b.getAttribute("id").substring("lm-sale-correct-".length())).orElse(null);
+                return mistaken[0] != null;
+            }, java.time.Duration.ofSeconds(10));
+            browser.click("#lm-sale-correct-" + mistaken[0]);
+            browser.waitForText("#lm-correct-what", "88.00");
+            browser.type("#lm-correct-reason", "把 8.80 输成了 88");
+            browser.click("#lm-correct-confirm");
+            browser.find("#lm-sale-corrected-" + mistaken[0]);
+            browser.gone("#lm-correct-reason");
             browser.click("#logout");
             browser.find("#tap-card-hint");
 
