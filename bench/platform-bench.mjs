@@ -101,6 +101,8 @@ for (let i = 0; i < 3; i++) {
   await page.context().close();
 }
 console.log(`restart on existing data/ to rendered home screen (tiles visible): ${restarts.join(', ')} s`);
+await sleep(10000);
+console.log(`JVM RSS idle after a restart (classes mapped from the archive in data/cds): ${rssMb().toFixed(0)} MB`);
 
 await browser.close();
 await kiosk.stop();

@@ -49,6 +49,8 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * The real kiosk distribution, booted by Pax Exam: every feature installed, the platform's services active on the
@@ -74,6 +76,9 @@ public class KioskPlatformIT {
 
     @Inject
     FeaturesService features;
+
+    @Inject
+    ServiceComponentRuntime components;
 
     // injection waits for these, so the tests start once the platform is up
     @Inject
@@ -233,6 +238,51 @@ public class KioskPlatformIT {
                 assertNotNull(id + " back after feature:install", waitForPlugin(id, true));
             }
         }
+    }
+
+    /**
+     * The kiosk's browser is opened while the kiosk starts: until the home screen's servlet is there, the kiosk context
+     * answers with the bilingual starting page (which loads the home screen by itself), never with a bare 404. The
+     * servlet's component is switched off and on again to hold the kiosk in that moment.
+     */
+    @Test
+    public void theKioskSaysItIsStartingUntilTheHomeScreenAnswers() throws Exception {
+        assertTrue(http("/kiosk/").contains("VAADIN/build"));
+        ComponentDescriptionDTO servlet = components.getComponentDescriptionDTO(bundle("org.communitykiosk.kiosk-ui"),
+                "org.communitykiosk.ui.internal.KioskServlet");
+        assertNotNull("the home screen's servlet component", servlet);
+        components.disableComponent(servlet).getValue();
+        try {
+            HttpURLConnection starting = waitForStatus("/kiosk/", 503);
+            assertEquals("1", starting.getHeaderField("Retry-After"));
+            String page;
+            try (InputStream in = starting.getErrorStream()) {
+                page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(page, page.contains("正在启动") && page.contains("Starting"));
+            assertTrue("the page polls the home screen: " + page, page.contains("fetch('/kiosk/'"));
+            // a missing static file stays a plain 404: a script tag must not receive a page
+            assertEquals(404, waitForStatus("/kiosk/VAADIN/build/none.js", 404).getResponseCode());
+        } finally {
+            components.enableComponent(servlet).getValue();
+        }
+        assertTrue("the home screen is back", http("/kiosk/").contains("VAADIN/build"));
+    }
+
+    private static HttpURLConnection waitForStatus(String path, int status) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        int code = -1;
+        while (System.currentTimeMillis() < deadline) {
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + path)
+                    .openConnection();
+            connection.setInstanceFollowRedirects(false);
+            code = connection.getResponseCode();
+            if (code == status) {
+                return connection;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("GET " + path + " answered " + code + ", not " + status);
     }
 
     private ServiceReference<KioskPlugin> waitForPlugin(String id, boolean present) throws Exception {

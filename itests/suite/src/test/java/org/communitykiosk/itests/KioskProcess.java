@@ -113,6 +113,13 @@ final class KioskProcess implements AutoCloseable {
         return this;
     }
 
+    /** The running kiosk JVM's arguments (bin/karaf runs the JVM as its child). */
+    List<String> jvmArguments() {
+        return karaf.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().flatMap(p -> p.info().arguments()).map(List::of)
+                .orElseThrow(() -> new IllegalStateException("no kiosk JVM under " + karaf.pid()));
+    }
+
     /** Stops the kiosk as a technician would ({@code bin/stop}) and waits for its process to end. */
     void stop() throws IOException {
         if (karaf == null || !karaf.isAlive()) {

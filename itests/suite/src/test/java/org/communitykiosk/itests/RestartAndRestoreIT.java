@@ -41,8 +41,16 @@ class RestartAndRestoreIT {
             assertEquals("NOT_INSTALLED", state(before, "kiosk-bulletin"), before);
             assertEquals("INSTALLED", state(before, "kiosk-versioned"), before);
 
+            // a start without a class archive records one when the kiosk stops (bin/kiosk-jvm), the restart maps it
+            assertTrue(kiosk.jvmArguments().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")),
+                    "the first start records the classes it loads: " + kiosk.jvmArguments());
             kiosk.stop();
+            assertEquals(1, archives(kiosk).size(), "one class archive in data/cds after the stop");
             kiosk.start();
+            Path archive = archives(kiosk).get(0);
+            assertTrue(kiosk.jvmArguments().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile=")
+                    && a.endsWith("/data/cds/" + archive.getFileName())),
+                    "the restart maps the archive: " + kiosk.jvmArguments());
 
             String after = kiosk.shell("kiosk:plugins");
             assertEquals("NOT_INSTALLED", state(after, "kiosk-bulletin"),
@@ -99,6 +107,16 @@ class RestartAndRestoreIT {
                 .map(line -> Stream.of(line.split("[│|]")).map(String::trim).toList())
                 .map(cells -> cells.size() > 4 ? cells.get(4) : "?")
                 .findFirst().orElse("missing");
+    }
+
+    private static List<Path> archives(KioskProcess kiosk) throws java.io.IOException {
+        Path folder = kiosk.home().resolve("data/cds");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".jsa")).toList();
+        }
     }
 
     private static Optional<Path> lastPath(String output) {

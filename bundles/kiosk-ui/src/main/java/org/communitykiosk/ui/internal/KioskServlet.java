@@ -50,7 +50,10 @@ import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
  * by hand what Vaadin's initializers do in a WAR: the lookup, the app shell and the routes. Plugin screens need no
  * route registration: they are served by {@link PluginHost} below {@code /<plugin id>/...}.
  */
+// load-on-startup (Pax Web's own property): Vaadin initialises while the kiosk starts, not on the first resident's
+// request, which would otherwise wait for it
 @Component(service = Servlet.class, property = {
+        "load-on-startup:Integer=1",
         "servlet.init.productionMode=true",
         "servlet.init.closeIdleSessions=true",
         "servlet.init.heartbeatInterval=60" })

@@ -13,7 +13,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * The kiosk browser opens the bare host; every path outside the kiosk context lands on the kiosk home instead of a
- * Jetty error page.
+ * Jetty error page. While the kiosk context itself is not there yet (the first moment of a start), its paths reach
+ * this servlet too: they get the {@link StartingPage} instead of a redirect to themselves.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/")
@@ -22,8 +23,15 @@ public class RootRedirect extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient StartingPage starting = new StartingPage(new Translations());
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI();
+        if (path.equals(KioskContext.PATH) || path.startsWith(KioskContext.PATH + "/")) {
+            starting.write(response);
+            return;
+        }
         response.sendRedirect(KioskContext.PATH + "/");
     }
 }
