@@ -113,11 +113,24 @@ final class KioskProcess implements AutoCloseable {
         return this;
     }
 
-    /** The running kiosk JVM's arguments (bin/karaf runs the JVM as its child). */
-    List<String> jvmArguments() {
-        return karaf.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst().flatMap(p -> p.info().arguments()).map(List::of)
-                .orElseThrow(() -> new IllegalStateException("no kiosk JVM under " + karaf.pid()));
+    /**
+     * The running kiosk JVM's command line (bin/karaf runs the JVM as its child). Read from /proc: the JDK's
+     * ProcessHandle.Info gives no arguments once a command line passes a page (4 kB), and Karaf's does in a deep folder.
+     */
+    List<String> jvmArguments() throws IOException {
+        for (ProcessHandle process : karaf.descendants().toList()) {
+            byte[] raw;
+            try {
+                raw = Files.readAllBytes(Paths.get("/proc", String.valueOf(process.pid()), "cmdline"));
+            } catch (IOException gone) {
+                continue;
+            }
+            List<String> arguments = List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
+            if (arguments.contains("org.apache.karaf.main.Main")) {
+                return arguments;
+            }
+        }
+        throw new IllegalStateException("no kiosk JVM under " + karaf.pid());
     }
 
     /** Stops the kiosk as a technician would ({@code bin/stop}) and waits for its process to end. */
