@@ -77,22 +77,21 @@ class ConsoleBrowserIT {
             admin.signInStaff("admin", "admin2026");
             assertTrue(before(admin, "#tile-deliberation", "#tile-bloodpressure"), "kiosk-config's order");
             try {
-                admin.open("settings").find("#settings-tiles");
-                admin.click("#settings-tile-up-bloodpressure");
-                admin.click("#settings-save");
-                admin.open("").find("#tile-bloodpressure");
-                admin.waitUntil(d -> before(admin, "#tile-bloodpressure", "#tile-deliberation"),
-                        Duration.ofSeconds(10));
+                moveTile(admin, "up", "bloodpressure", "#tile-bloodpressure", "#tile-deliberation");
             } finally {
                 // back to kiosk-config's order for the other tests
-                admin.open("settings").find("#settings-tiles");
-                admin.click("#settings-tile-down-bloodpressure");
-                admin.click("#settings-save");
-                admin.open("").find("#tile-bloodpressure");
-                admin.waitUntil(d -> before(admin, "#tile-deliberation", "#tile-bloodpressure"),
-                        Duration.ofSeconds(10));
+                moveTile(admin, "down", "bloodpressure", "#tile-deliberation", "#tile-bloodpressure");
             }
         }
+    }
+
+    /** Moves a plugin's tile one place in the settings, saves, and waits for the home screen to show the new order. */
+    private static void moveTile(KioskBrowser admin, String direction, String plugin, String first, String second) {
+        admin.open("settings").find("#settings-tiles");
+        admin.click("#settings-tile-" + direction + "-" + plugin);
+        admin.click("#settings-save");
+        admin.open("").find("#tile-" + plugin);
+        admin.waitUntil(d -> before(admin, first, second), Duration.ofSeconds(10));
     }
 
     /** Whether the first element comes before the second on the page. */

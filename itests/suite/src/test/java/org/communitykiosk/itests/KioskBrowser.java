@@ -73,6 +73,21 @@ final class KioskBrowser implements AutoCloseable {
         return text[0];
     }
 
+    /**
+     * Waits for an element whose id starts with {@code idPrefix} in a row (its parent) showing {@code rowText}, and
+     * returns the rest of its id: the record's id a screen puts into its buttons' ids.
+     */
+    String idInRow(String idPrefix, String rowText, Duration timeout) {
+        String[] id = new String[1];
+        waitUntil(d -> {
+            id[0] = all("[id^=" + idPrefix + "]").stream()
+                    .filter(e -> e.findElement(By.xpath("..")).getText().contains(rowText)).findFirst()
+                    .map(e -> e.getAttribute("id").substring(idPrefix.length())).orElse(null);
+            return id[0] != null;
+        }, timeout);
+        return id[0];
+    }
+
     void waitForText(String cssSelector, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
     }

@@ -269,22 +269,6 @@ public class KioskPlatformIT {
         assertTrue("the home screen is back", http("/kiosk/").contains("VAADIN/build"));
     }
 
-    private static HttpURLConnection waitForStatus(String path, int status) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        int code = -1;
-        while (System.currentTimeMillis() < deadline) {
-            HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + path)
-                    .openConnection();
-            connection.setInstanceFollowRedirects(false);
-            code = connection.getResponseCode();
-            if (code == status) {
-                return connection;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("GET " + path + " answered " + code + ", not " + status);
-    }
-
     private ServiceReference<KioskPlugin> waitForPlugin(String id, boolean present) throws Exception {
         String filter = "(" + KioskPlugin.PLUGIN_ID + "=" + id + ")";
         BooleanSupplier done = () -> {
@@ -313,23 +297,29 @@ public class KioskPlatformIT {
 
     /** GET with polling: whiteboard registrations are asynchronous and the DataSource bounces once after boot. */
     private static String http(String path) throws Exception {
+        try (InputStream in = waitForStatus(path, 200).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Polls GET (no redirects followed) until the kiosk answers with the status; the connection, to read. */
+    private static HttpURLConnection waitForStatus(String path, int status) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         int code = -1;
         while (System.currentTimeMillis() < deadline) {
             try {
                 HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + path)
                         .openConnection();
+                connection.setInstanceFollowRedirects(false);
                 code = connection.getResponseCode();
-                if (code == 200) {
-                    try (InputStream in = connection.getInputStream()) {
-                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    }
+                if (code == status) {
+                    return connection;
                 }
             } catch (java.io.IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
-        throw new AssertionError("GET " + path + " answered " + code);
+        throw new AssertionError("GET " + path + " answered " + code + ", not " + status);
     }
 }

@@ -163,9 +163,9 @@ final class KioskProcess implements AutoCloseable {
     }
 
     /**
-     * Ends the kiosk at once, for the end of a test run: bin/karaf runs the JVM as a child (to support restarts), so
-     * the JVM first, then the script. The wait is short because Surefire ends a fork whose shutdown hooks take more
-     * than 5 s, and the test data is thrown away anyway.
+     * Ends the kiosk at once, for the end of a test run: the script and the JVM it runs as a child (to support
+     * restarts) are asked to end, and forced after 3 s: Surefire ends a fork whose shutdown hooks take more than 5 s,
+     * and the test data is thrown away anyway.
      */
     void kill() {
         if (karaf == null) {
@@ -186,7 +186,6 @@ final class KioskProcess implements AutoCloseable {
             }
         }
     }
-
 
     /** Runs a Karaf shell command through bin/client on this kiosk's ssh port; returns its output. */
     String shell(String command) {

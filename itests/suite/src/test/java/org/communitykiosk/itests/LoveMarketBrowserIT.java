@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -106,14 +105,7 @@ class LoveMarketBrowserIT {
         browser.script("arguments[0].value = arguments[1]", browser.find("#lm-lottery-closes"),
                 closes.toString());
         browser.click("#lm-lottery-create");
-        String[] lottery = new String[1];
-        browser.waitUntil(d -> {
-            lottery[0] = browser.all("[id^=lm-lottery-draw-]").stream()
-                    .filter(b -> b.findElement(By.xpath("..")).getText().contains(item)).findFirst()
-                    .map(b -> b.getAttribute("id").substring("lm-lottery-draw-".length())).orElse(null);
-            return lottery[0] != null;
-        }, Duration.ofSeconds(15));
-        String id = lottery[0];
+        String id = browser.idInRow("lm-lottery-draw-", item, Duration.ofSeconds(15));
         browser.click("#logout");
         browser.find("#tap-card-hint");
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 
 /**
  * The charity market (爱心集市): staff open a market day with a stall and record a cash sale, then a mistaken one (88
@@ -45,18 +44,12 @@ class LoveMarketCharityBrowserIT {
 
             browser.type("#lm-sale-amount", "88");
             browser.click("#lm-sale-save");
-            String[] mistaken = new String[1];
-            browser.waitUntil(d -> {
-                mistaken[0] = browser.all("[id^=lm-sale-correct-]").stream()
-                        .filter(b -> b.findElement(By.xpath("..")).getText().contains("88.00")).findFirst()
-                        .map(b -> b.getAttribute("id").substring("lm-sale-correct-".length())).orElse(null);
-                return mistaken[0] != null;
-            }, java.time.Duration.ofSeconds(10));
-            browser.click("#lm-sale-correct-" + mistaken[0]);
+            String mistaken = browser.idInRow("lm-sale-correct-", "88.00", java.time.Duration.ofSeconds(10));
+            browser.click("#lm-sale-correct-" + mistaken);
             browser.waitForText("#lm-correct-what", "88.00");
             browser.type("#lm-correct-reason", "把 8.80 输成了 88");
             browser.click("#lm-correct-confirm");
-            browser.find("#lm-sale-corrected-" + mistaken[0]);
+            browser.find("#lm-sale-corrected-" + mistaken);
             browser.gone("#lm-correct-reason");
             browser.click("#logout");
             browser.find("#tap-card-hint");
