@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -285,8 +284,8 @@ public final class JdbcLoveMarket implements LoveMarket {
     }
 
     @Override
-    public Set<Long> photographed() {
-        return transactions.required(PHOTOS::ids);
+    public Map<Long, String> photographed() {
+        return transactions.required(PHOTOS::types);
     }
 
     // ---- stock

@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
@@ -300,9 +300,9 @@ public final class JdbcSwapBoard {
         return transactions.required(c -> PHOTOS.read(c, entryId));
     }
 
-    /** Ids of the entries that have a photo. */
-    Set<Long> photographed() {
-        return transactions.required(PHOTOS::ids);
+    /** Ids of the entries that have a photo, each with the photo's MIME type. */
+    Map<Long, String> photographed() {
+        return transactions.required(PHOTOS::types);
     }
 
     private Instant now() {

@@ -28,8 +28,8 @@ interface LoveMarket {
 
     Optional<Photo> photo(long itemId);
 
-    /** Ids of the items that have a photo. */
-    java.util.Set<Long> photographed();
+    /** Ids of the items that have a photo, each with the photo's MIME type. */
+    java.util.Map<Long, String> photographed();
 
     /** Records donated goods: stock goes up, one intake with its lines. @return the intake id */
     long intake(String donor, List<IntakeLine> lines, Actor by);

@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Photos checked by {@link PhotoRules}, kept in a pair of tables: one row per photo ({@code <key>, mime_type,
@@ -86,15 +86,15 @@ final class PhotoTable {
         return Optional.of(new Photo(type, Base64.getDecoder().decode(text.toString())));
     }
 
-    /** The ids that have a photo. */
-    Set<Long> ids(Connection c) throws SQLException {
-        Set<Long> ids = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + key + " FROM " + photos);
+    /** The ids that have a photo, each with the photo's MIME type (what a page needs before the bytes). */
+    Map<Long, String> types(Connection c) throws SQLException {
+        Map<Long, String> types = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + key + ", mime_type FROM " + photos);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getLong(1));
+                types.put(rs.getLong(1), rs.getString(2));
             }
         }
-        return ids;
+        return types;
     }
 }

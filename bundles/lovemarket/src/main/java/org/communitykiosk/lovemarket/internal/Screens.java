@@ -112,14 +112,15 @@ final class Screens {
     }
 
     /**
-     * A photo shown big on a card; its bytes are read when the browser asks for them, so the page itself stays light.
+     * A photo shown big on a card; its bytes are read when the browser asks for them, so the page itself stays light:
+     * the type comes with the list of what has a photo ({@link PhotoTable#types}), not from reading the photo.
      *
      * @param name the resource's name in the page (unique on it)
      */
-    static Image photo(String id, String name, String alt, Supplier<Optional<Photo>> read) {
+    static Image photo(String id, String name, String alt, String mimeType, Supplier<Optional<Photo>> read) {
         StreamResource resource = new StreamResource(name, () -> new ByteArrayInputStream(
                 read.get().map(Photo::bytes).orElse(new byte[0])));
-        read.get().ifPresent(p -> resource.setContentType(p.mimeType()));
+        resource.setContentType(mimeType);
         Image photo = new Image(resource, alt);
         photo.setId(id);
         photo.setWidthFull();

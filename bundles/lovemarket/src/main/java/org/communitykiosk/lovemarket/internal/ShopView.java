@@ -3,7 +3,6 @@ package org.communitykiosk.lovemarket.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 
 import org.communitykiosk.api.plugin.Audience;
@@ -85,24 +84,25 @@ final class ShopView extends VerticalLayout {
 
     private void show(String category) {
         shelf.removeAll();
-        Set<Long> photographed = market.photographed();
+        Map<Long, String> photographed = market.photographed();
         Map<Long, Lottery> byLot = lotteries.openByItem();
         List<Item> items = market.items(true).stream()
                 .filter(item -> category == null || item.category().equals(category)).toList();
         if (items.isEmpty()) {
             shelf.add(Screens.text("lm-shop-empty", context.text("lovemarket.shop.empty")));
         }
-        items.forEach(item -> shelf.add(card(item, photographed.contains(item.id()), byLot.get(item.id()))));
+        items.forEach(item -> shelf.add(card(item, photographed.get(item.id()), byLot.get(item.id()))));
     }
 
-    private Div card(Item item, boolean hasPhoto, Lottery lottery) {
+    /** @param photoType the MIME type of the item's photo, or null for a text-only card */
+    private Div card(Item item, String photoType, Lottery lottery) {
         Div card = Screens.card("lm-item-" + item.id());
         card.setWidth("280px");
         Span name = new Span(item.name());
         name.getStyle().set("font-weight", "600");
-        if (hasPhoto) {
+        if (photoType != null) {
             long id = item.id();
-            card.add(Screens.photo("lm-photo-" + id, "item-" + id, item.name(), () -> market.photo(id)));
+            card.add(Screens.photo("lm-photo-" + id, "item-" + id, item.name(), photoType, () -> market.photo(id)));
             Screens.textSize(name, Screens.TITLE_SIZE);
         } else {
             Screens.textSize(name, Screens.HEADING_SIZE);

@@ -3,7 +3,7 @@ package org.communitykiosk.lovemarket.internal;
 import java.time.Instant;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.communitykiosk.api.plugin.ViewContext;
@@ -42,7 +42,8 @@ final class SwapView extends VerticalLayout {
     private final VerticalLayout mine = new VerticalLayout();
     private final Select<SwapEntry> photoEntry = new Select<>();
     private final Paragraph photoError = Screens.error("lm-swap-photo-error");
-    private Set<Long> photographed = Set.of();
+    /** Entries with a photo, with its MIME type. */
+    private Map<Long, String> photographed = Map.of();
 
     SwapView(ViewContext context, JdbcSwapBoard swaps, ResidentDirectory residents, Clock clock) {
         this.context = context;
@@ -164,8 +165,9 @@ final class SwapView extends VerticalLayout {
         Screens.textSize(heading, Screens.TITLE_SIZE);
         heading.getStyle().set("font-weight", "600");
         row.add(new Div(Screens.label(null, kindText(entry.kind())), Screens.label(null, entry.category())), heading);
-        if (photographed.contains(entry.id())) {
-            row.add(Screens.photo("lm-swap-photo-" + entry.id(), "swap-" + entry.id(), entry.title(),
+        String photoType = photographed.get(entry.id());
+        if (photoType != null) {
+            row.add(Screens.photo("lm-swap-photo-" + entry.id(), "swap-" + entry.id(), entry.title(), photoType,
                     () -> swaps.photo(entry.id())));
         }
         if (!entry.description().isEmpty()) {

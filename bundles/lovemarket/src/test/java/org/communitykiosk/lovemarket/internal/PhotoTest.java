@@ -13,7 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 
@@ -71,7 +72,7 @@ class PhotoTest {
         f.market.setPhoto(rice.id(), jpeg, Fixture.STAFF);
         assertEquals("image/jpeg", f.market.photo(rice.id()).orElseThrow().mimeType());
         assertArrayEquals(jpeg, f.market.photo(rice.id()).orElseThrow().bytes());
-        assertEquals(Set.of(rice.id()), f.market.photographed());
+        assertEquals(Map.of(rice.id(), "image/jpeg"), f.market.photographed());
     }
 
     @Test
@@ -92,6 +93,17 @@ class PhotoTest {
         assertEquals("lovemarket.problem.photoTooBig", assertThrows(InvalidInputException.class,
                 () -> f.market.setPhoto(rice.id(), huge, Fixture.STAFF)).problems().get(0).key());
         assertArrayEquals(good, f.market.photo(rice.id()).orElseThrow().bytes(), "the old photo stays");
+    }
+
+    @Test
+    void aPhotoOnAPageIsNotReadUntilTheBrowserAsksForIt() {
+        AtomicInteger reads = new AtomicInteger();
+        Image photo = Screens.photo("lm-photo-1", "item-1", "大米", "image/png", () -> {
+            reads.incrementAndGet();
+            return java.util.Optional.empty();
+        });
+        assertEquals("大米", photo.getAlt().orElseThrow());
+        assertEquals(0, reads.get(), "the type comes with the page; the bytes only when the browser asks");
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
@@ -119,7 +119,7 @@ class SwapBoardTest {
         byte[] jpeg = PhotoTest.image("jpg", 40, 30);
         swaps.setPhoto(bike.id(), jpeg, Fixture.STAFF);
         assertArrayEquals(jpeg, swaps.photo(bike.id()).orElseThrow().bytes(), "a new photo replaces the old one");
-        assertEquals(Set.of(bike.id()), swaps.photographed());
+        assertEquals(Map.of(bike.id(), "image/jpeg"), swaps.photographed());
         assertTrue(swaps.photo(chair.id()).isEmpty());
         AuditEntry audited = f.db.auditLog().find(new AuditQuery(null, null, null, "lovemarket.swap.photo", 0, 1))
                 .get(0);
@@ -144,7 +144,7 @@ class SwapBoardTest {
         assertEquals("lovemarket.problem.swapNotFound", assertThrows(InvalidInputException.class,
                 () -> swaps.setPhoto(9999, good, Fixture.STAFF)).problems().get(0).key());
         assertArrayEquals(good, swaps.photo(bike.id()).orElseThrow().bytes(), "the old photo stays");
-        assertEquals(Set.of(bike.id()), swaps.photographed());
+        assertEquals(Map.of(bike.id(), "image/png"), swaps.photographed());
         assertEquals(audit, auditEntries());
     }
 
@@ -172,7 +172,7 @@ class SwapBoardTest {
                     ((HasText) get(view, "lm-swap-photo-error")).getText());
             assertTrue(swaps.photographed().isEmpty());
             view.uploadPhoto(PhotoTest.image("png", 30, 30));
-            assertEquals(Set.of(bike.id()), swaps.photographed());
+            assertEquals(Map.of(bike.id(), "image/png"), swaps.photographed());
             assertTrue(staff.notifications.contains("Photo saved for 儿童自行车"), staff.notifications.toString());
             assertTrue(find(view, "lm-swap-photo-" + bike.id()).isPresent(), "staff see it on the board at once");
 
