@@ -414,7 +414,7 @@ public final class JdbcServiceHours implements ServiceHours {
             try (PreparedStatement ps = c.prepareStatement("SELECT organisation, COUNT(*), SUM(duration_minutes),"
                     + " SUM(points), SUM(pool_points) FROM points_hours"
                     + " WHERE status = 'CONFIRMED' AND service_date >= ? AND service_date < ?"
-                    + " GROUP BY organisation")) {
+                    + " GROUP BY organisation ORDER BY organisation")) {
                 ps.setDate(1, Date.valueOf(from));
                 ps.setDate(2, Date.valueOf(until));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -424,9 +424,8 @@ public final class JdbcServiceHours implements ServiceHours {
                     }
                 }
             }
-            // configured order would need the rules; by id is stable, and service without an organisation last
-            rows.sort(java.util.Comparator.comparing(OrganisationRow::organisation,
-                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+            // by id (the configured order would need the rules); service without an organisation sorts last, as
+            // NULL does in ascending order on Derby and PostgreSQL
             return List.copyOf(rows);
         });
     }

@@ -66,22 +66,20 @@ final class ReportView extends VerticalLayout {
             add(line);
         }
 
-        String csv = ReportRow.csv(rows);
-        Anchor download = new Anchor(new StreamResource("points-" + year + ".csv",
-                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))),
-                context.text("points.report.csv"));
-        download.setId("points-report-csv");
+        add(csvDownload("points-report-csv", "points-" + year + ".csv", ReportRow.csv(rows),
+                context.text("points.report.csv")));
+        add(csvDownload("points-report-org-csv", "points-organisations-" + year + ".csv",
+                OrganisationRow.csv(byOrganisation, id -> Screens.organisation(context, id)),
+                context.text("points.report.orgCsv")));
+    }
+
+    private static Anchor csvDownload(String id, String fileName, String csv, String text) {
+        Anchor download = new Anchor(new StreamResource(fileName,
+                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))), text);
+        download.setId(id);
         download.getElement().setAttribute("download", true);
         Screens.textSize(download, Screens.TITLE_SIZE);
-        add(download);
-        String organisationCsv = OrganisationRow.csv(byOrganisation, id -> Screens.organisation(context, id));
-        Anchor organisationDownload = new Anchor(new StreamResource("points-organisations-" + year + ".csv",
-                () -> new ByteArrayInputStream(organisationCsv.getBytes(StandardCharsets.UTF_8))),
-                context.text("points.report.orgCsv"));
-        organisationDownload.setId("points-report-org-csv");
-        organisationDownload.getElement().setAttribute("download", true);
-        Screens.textSize(organisationDownload, Screens.TITLE_SIZE);
-        add(organisationDownload);
+        return download;
     }
 
     private static int year(ViewContext context, LocalDate today) {
