@@ -219,22 +219,8 @@ public final class JdbcCharityMarket {
             }
             long saleId;
             Savepoint before = c.setSavepoint();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_market_sale (stall_id, sale_key,"
-                    + " kind, amount, resident_id, sold_at, sold_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, stallId);
-                ps.setString(2, saleKey);
-                ps.setString(3, kind.name());
-                ps.setLong(4, amount);
-                if (kind == Kind.POINTS) {
-                    ps.setLong(5, buyerId);
-                } else {
-                    ps.setNull(5, java.sql.Types.BIGINT);
-                }
-                Sql.setInstant(ps, 6, now);
-                ps.setString(7, by.toString());
-                ps.executeUpdate();
-                saleId = key(ps);
+            try {
+                saleId = insertSale(c, stallId, saleKey, kind, amount, buyerId, now, by, 0, null);
             } catch (SQLException e) {
                 if (!Sql.isDuplicateKey(e)) {
                     throw e;
@@ -257,12 +243,7 @@ public final class JdbcCharityMarket {
                     }
                     throw InvalidInputException.of(null, "lovemarket.problem.payment");
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE lovemarket_market_sale SET transfer_id = ? WHERE id = ?")) {
-                    ps.setLong(1, paid.id());
-                    ps.setLong(2, saleId);
-                    ps.executeUpdate();
-                }
+                setTransfer(c, saleId, paid.id());
                 detail += ", transfer:" + paid.id();
             }
             auditLog.record(by, "lovemarket.charity.sale", "sale:" + saleId, detail);
@@ -306,24 +287,9 @@ public final class JdbcCharityMarket {
             }
             long id;
             Savepoint before = c.setSavepoint();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_market_sale (stall_id, sale_key,"
-                    + " kind, amount, resident_id, sold_at, sold_by, reverses, reason)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, sale.stallId());
-                ps.setString(2, CORRECTION_KEY + saleId);
-                ps.setString(3, sale.kind().name());
-                ps.setLong(4, -sale.amount());
-                if (sale.buyerId() != 0) {
-                    ps.setLong(5, sale.buyerId());
-                } else {
-                    ps.setNull(5, java.sql.Types.BIGINT);
-                }
-                Sql.setInstant(ps, 6, now);
-                ps.setString(7, by.toString());
-                ps.setLong(8, saleId);
-                ps.setString(9, why);
-                ps.executeUpdate();
-                id = key(ps);
+            try {
+                id = insertSale(c, sale.stallId(), CORRECTION_KEY + saleId, sale.kind(), -sale.amount(),
+                        sale.buyerId(), now, by, saleId, why);
             } catch (SQLException e) {
                 if (!Sql.isDuplicateKey(e)) {
                     throw e;
@@ -343,12 +309,7 @@ public final class JdbcCharityMarket {
                     c.rollback(before); // the reversing entry goes too: a correction is never booked half
                     throw InvalidInputException.of(null, "lovemarket.problem.saleRefund");
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE lovemarket_market_sale SET transfer_id = ? WHERE id = ?")) {
-                    ps.setLong(1, refund.id());
-                    ps.setLong(2, id);
-                    ps.executeUpdate();
-                }
+                setTransfer(c, id, refund.id());
                 detail += ", refund transfer:" + refund.id();
             }
             auditLog.record(by, "lovemarket.charity.correct", "sale:" + id, detail + ", reason: " + why);
@@ -370,6 +331,50 @@ public final class JdbcCharityMarket {
             }
             return sales;
         });
+    }
+
+    /**
+     * A sale, or with {@code reverses} (else 0) the reversing entry of one; a duplicate key (the same tap, or a sale
+     * corrected already) is left to the caller, who knows which it is.
+     *
+     * @param buyerId the buyer paying points, or 0
+     * @return the new row's id
+     */
+    private static long insertSale(Connection c, long stallId, String saleKey, Kind kind, long amount, long buyerId,
+            Instant at, Actor by, long reverses, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_market_sale (stall_id, sale_key, kind,"
+                + " amount, resident_id, sold_at, sold_by, reverses, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, stallId);
+            ps.setString(2, saleKey);
+            ps.setString(3, kind.name());
+            ps.setLong(4, amount);
+            if (buyerId != 0) {
+                ps.setLong(5, buyerId);
+            } else {
+                ps.setNull(5, java.sql.Types.BIGINT);
+            }
+            Sql.setInstant(ps, 6, at);
+            ps.setString(7, by.toString());
+            if (reverses != 0) {
+                ps.setLong(8, reverses);
+            } else {
+                ps.setNull(8, java.sql.Types.BIGINT);
+            }
+            ps.setString(9, reason);
+            ps.executeUpdate();
+            return key(ps);
+        }
+    }
+
+    /** The ledger transfer of a points sale (its spend, or for a reversing entry the refund). */
+    private static void setTransfer(Connection c, long saleId, long transferId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE lovemarket_market_sale SET transfer_id = ? WHERE id = ?")) {
+            ps.setLong(1, transferId);
+            ps.setLong(2, saleId);
+            ps.executeUpdate();
+        }
     }
 
     private static Sale findSale(Connection c, long id) throws SQLException {
