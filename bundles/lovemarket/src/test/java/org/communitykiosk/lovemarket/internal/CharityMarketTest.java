@@ -113,6 +113,10 @@ class CharityMarketTest {
         assertTrue(find(board, "lm-board-empty").isEmpty());
     }
 
+    private Sale sale(Day day, long id) {
+        return charity.sales(day.id()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
     private int auditEntries() {
         return f.db.auditLog().find(AuditQuery.latest(1000)).size();
     }
@@ -150,7 +154,7 @@ class CharityMarketTest {
         // the sales themselves are never changed: they stay on record, marked as corrected
         List<Sale> sales = charity.sales(day.id());
         assertEquals(5, sales.size());
-        Sale original = sales.stream().filter(x -> x.id() == cash.id()).findFirst().orElseThrow();
+        Sale original = sale(day, cash.id());
         assertEquals(8800, original.amount());
         assertTrue(original.corrected());
         assertEquals(List.of("lovemarket.charity.correct", "lovemarket.charity.correct"),
@@ -185,6 +189,9 @@ class CharityMarketTest {
                 () -> charity.correct(correction.id(), "undo", Fixture.STAFF)).problems().get(0).key());
         assertEquals("lovemarket.problem.saleNotFound", assertThrows(InvalidInputException.class,
                 () -> charity.correct(9999, "why", Fixture.STAFF)).problems().get(0).key());
+        assertEquals(audit, auditEntries(), "the refusals wrote nothing");
+        assertEquals(3, charity.sales(day.id()).size());
+        assertTrue(!sale(day, points.id()).corrected(), "the points sale stands");
 
         // the stall's points were passed on already: the ledger cannot refund, and the correction is not booked half
         f.ledger.book(TransferKind.TRANSFER, JdbcCharityMarket.COUNTER, Account.COMMUNITY_POOL, 30, "passed on", 0,
@@ -194,7 +201,8 @@ class CharityMarketTest {
                 () -> charity.correct(points.id(), "买家没有要", Fixture.STAFF)).problems().get(0).key());
         assertEquals(10, f.balance(zhang));
         assertEquals(3, charity.sales(day.id()).size());
-        assertTrue(!charity.sales(day.id()).get(0).corrected());
+        // (the newest row is the cash sale's reversing entry, never corrected itself: the points sale is looked up)
+        assertTrue(!sale(day, points.id()).corrected());
         assertEquals(new Raised(slippers, 0, 30, 1), charity.raised(day.id()).get(0));
         assertEquals(audit, auditEntries());
     }
