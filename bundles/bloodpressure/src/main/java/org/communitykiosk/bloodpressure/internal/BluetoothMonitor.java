@@ -68,11 +68,7 @@ public final class BluetoothMonitor implements BloodPressureMonitor {
 
     BluetoothMonitor(Settings settings) {
         this.settings = settings;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "bloodpressure-bluetooth");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadExecutor(Drivers.thread("bloodpressure-bluetooth"));
     }
 
     @Deactivate

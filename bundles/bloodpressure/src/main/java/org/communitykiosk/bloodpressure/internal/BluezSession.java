@@ -229,12 +229,7 @@ final class BluezSession implements AutoCloseable {
                     && changed.values().containsKey("Value")) {
                 byte[] value = bytes(changed.values().get("Value").getValue());
                 if (changed.path().equals(measurement)) {
-                    DecodeResult result = BloodPressureRecordDecoder.decode(value);
-                    if (result instanceof DecodeResult.Decoded decoded) {
-                        outcome.reading(decoded.measurement());
-                    } else if (result instanceof DecodeResult.Failed failed) {
-                        outcome.failed(failed.reason());
-                    }
+                    Drivers.deliver(value, outcome);
                     return;
                 }
                 if (changed.path().equals(cuff)

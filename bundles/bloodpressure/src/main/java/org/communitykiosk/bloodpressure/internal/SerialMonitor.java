@@ -60,8 +60,7 @@ public final class SerialMonitor implements BloodPressureMonitor {
             listener.disconnected();
             return;
         }
-        Thread thread = new Thread(() -> read(listener), "bloodpressure-serial");
-        thread.setDaemon(true);
+        Thread thread = Drivers.thread("bloodpressure-serial").newThread(() -> read(listener));
         synchronized (lock) {
             reader = thread;
         }

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.communitykiosk.bloodpressure.device.BloodPressureMonitor;
 import org.communitykiosk.bloodpressure.device.BloodPressureRecordDecoder;
-import org.communitykiosk.bloodpressure.device.DecodeResult;
 import org.communitykiosk.bloodpressure.device.MonitorListener;
 import org.communitykiosk.bloodpressure.device.SFloat;
 import org.osgi.service.component.annotations.Activate;
@@ -48,11 +47,7 @@ public final class SimulatedMonitor implements BloodPressureMonitor {
     SimulatedMonitor(List<Step> script, long delayMillis) {
         this.script = List.copyOf(script);
         this.delayMillis = delayMillis;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "bloodpressure-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newSingleThreadScheduledExecutor(Drivers.thread("bloodpressure-simulator"));
     }
 
     @Deactivate
@@ -104,12 +99,7 @@ public final class SimulatedMonitor implements BloodPressureMonitor {
             listener.disconnected();
             return;
         }
-        DecodeResult result = BloodPressureRecordDecoder.decode(step.record());
-        if (result instanceof DecodeResult.Decoded decoded) {
-            listener.reading(decoded.measurement());
-        } else if (result instanceof DecodeResult.Failed failed) {
-            listener.failed(failed.reason());
-        }
+        Drivers.deliver(step.record(), listener);
     }
 
     /** The script of the settings; an entry that cannot be read becomes a malformed record (a visible fault). */
