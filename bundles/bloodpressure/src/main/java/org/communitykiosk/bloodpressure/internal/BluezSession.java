@@ -56,6 +56,12 @@ final class BluezSession implements AutoCloseable {
 
     /** Between connection attempts: an LE monitor is connectable only while it advertises. */
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /**
+     * dbus-java tries a bus that is not there again every 500 ms for its transport time-out (10 s by default), for a
+     * bus starting alongside; here the missing bus is a disconnect at once, as the other failures are. Over TCP this
+     * is also the time a connection may take.
+     */
+    private static final int CONNECT_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(BluezSession.class);
 
     private sealed interface Event {
@@ -108,7 +114,6 @@ final class BluezSession implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     /** BlueZ's objects as last reported: path, interface, property, value. */
     private final Map<String, Map<String, Map<String, Variant<?>>>> objects = new HashMap<>();
-    private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<String> notifying = new ArrayList<>();
     private Instant deadline;
     private String bluezOwner;
@@ -169,19 +174,19 @@ final class BluezSession implements AutoCloseable {
             public void disconnectOnError(IOException e) {
                 events.add(new BusLost());
             }
-        }).build();
+        }).transportConfig().withTimeout(CONNECT_MILLIS).back().build();
     }
 
     private void measure(DBusConnection bus) throws Ended, InterruptedException, DBusException {
-        // subscribe before reading the objects, so that no change between the two is lost
-        subscriptions.add(bus.addSigHandler(Properties.PropertiesChanged.class, s -> events.add(
-                new Changed(s.getSource(), s.getPath(), s.getInterfaceName(), s.getPropertiesChanged()))));
-        subscriptions.add(bus.addSigHandler(ObjectManager.InterfacesAdded.class, s -> events.add(
-                new Added(s.getSource(), s.getSignalSource().getPath(), s.getInterfaces()))));
-        subscriptions.add(bus.addSigHandler(ObjectManager.InterfacesRemoved.class, s -> events.add(
-                new Removed(s.getSource(), s.getSignalSource().getPath(), s.getInterfaces()))));
-        subscriptions.add(bus.addSigHandler(DBus.NameOwnerChanged.class,
-                s -> events.add(new OwnerChanged(s.name, s.newOwner))));
+        // subscribe before reading the objects, so that no change between the two is lost; closing the connection
+        // ends the subscriptions
+        bus.addSigHandler(Properties.PropertiesChanged.class, s -> events.add(
+                new Changed(s.getSource(), s.getPath(), s.getInterfaceName(), s.getPropertiesChanged())));
+        bus.addSigHandler(ObjectManager.InterfacesAdded.class, s -> events.add(
+                new Added(s.getSource(), s.getSignalSource().getPath(), s.getInterfaces())));
+        bus.addSigHandler(ObjectManager.InterfacesRemoved.class, s -> events.add(
+                new Removed(s.getSource(), s.getSignalSource().getPath(), s.getInterfaces())));
+        bus.addSigHandler(DBus.NameOwnerChanged.class, s -> events.add(new OwnerChanged(s.name, s.newOwner)));
         try {
             bluezOwner = bus.getRemoteObject("org.freedesktop.DBus", "/org/freedesktop/DBus", DBus.class)
                     .GetNameOwner(BLUEZ);
@@ -449,13 +454,7 @@ final class BluezSession implements AutoCloseable {
                 LOG.debug("Bluetooth monitor not disconnected: {}", e.getMessage());
             }
         }
-        for (AutoCloseable subscription : subscriptions) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                LOG.debug("Bluetooth signal handler not removed: {}", e.getMessage());
-            }
-        }
+        // our own connection (not shared): closing it drops our match rules at the bus, no RemoveMatch call needed
         bus.disconnect();
     }
 

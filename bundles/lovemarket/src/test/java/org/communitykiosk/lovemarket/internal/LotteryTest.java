@@ -40,6 +40,14 @@ class LotteryTest {
                 Fixture.STAFF);
     }
 
+    /** A resident given {@code points} who has asked for the lottery. */
+    private Resident asker(Lottery lottery, String name, String card, String household, long points) {
+        Resident r = resident(name, card, household);
+        f.earn(r, points);
+        f.lottery.request(lottery.id(), r.id(), household, Actor.resident(r.id()));
+        return r;
+    }
+
     private Lottery lottery(Item item, int units, int quota) {
         Instant now = f.db.clock().instant();
         return f.lottery.create(item.id(), units, quota, now, now.plus(Duration.ofDays(3)), Fixture.STAFF);
@@ -98,12 +106,8 @@ class LotteryTest {
     void unitsNobodyCouldTakeGoBackOnTheShelf() {
         Item cooker = f.item("电饭煲", 50, 5, 0, LimitPeriod.MONTH);
         Lottery lottery = lottery(cooker, 4, 0);
-        Resident r = resident("居民", "30000001", "H1");
-        Resident broke = resident("居民二", "30000002", "H2");
-        f.earn(r, 50);
-        f.earn(broke, 49);
-        f.lottery.request(lottery.id(), r.id(), "H1", Actor.resident(r.id()));
-        f.lottery.request(lottery.id(), broke.id(), "H2", Actor.resident(broke.id()));
+        Resident r = asker(lottery, "居民", "30000001", "H1", 50);
+        Resident broke = asker(lottery, "居民二", "30000002", "H2", 49);
         f.db.clock().advance(Duration.ofDays(4));
         f.lottery.draw(lottery.id(), Fixture.STAFF);
         assertEquals(4, f.market.item(cooker.id()).orElseThrow().stock(), "1 on the shelf + 3 back");
@@ -151,12 +155,8 @@ class LotteryTest {
     void aWinnerWhoTookTheLimitSinceAskingIsSkippedWithTheReasonAndTheUnitGoesToTheNext() {
         Item cooker = f.item("电饭煲", 50, 3, 1, LimitPeriod.MONTH);
         Lottery lottery = lottery(cooker, 1, 0);
-        Resident li = resident("李建国", "30000002", "H2");
-        Resident wang = resident("王秀英", "30000003", "H3");
-        f.earn(li, 200);
-        f.earn(wang, 200);
-        f.lottery.request(lottery.id(), li.id(), "H2", Actor.resident(li.id()));
-        f.lottery.request(lottery.id(), wang.id(), "H3", Actor.resident(wang.id()));
+        Resident li = asker(lottery, "李建国", "30000002", "H2", 200);
+        Resident wang = asker(lottery, "王秀英", "30000003", "H3", 200);
         // after asking, 李建国 takes this month's one from the shelf
         f.market.redeem(li.id(), List.of(new OrderRequest(cooker.id(), 1, 50)), "shelf-1", Actor.resident(li.id()));
 

@@ -54,8 +54,7 @@ record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long 
     static PointsRules from(PointsConfig config) {
         Map<String, Long> categories = new LinkedHashMap<>();
         // a .cfg file gives "a:10,b:8" as one string; a .config file or the web console gives an array
-        List<String> entries = java.util.Arrays.stream(config.categories()).flatMap(e -> java.util.Arrays.stream(
-                e.split(","))).map(String::strip).filter(e -> !e.isEmpty()).toList();
+        List<String> entries = entries(config.categories()).toList();
         for (String entry : entries) {
             String[] parts = entry.split(":");
             if (parts.length != 2 || !parts[0].strip().matches("[a-z0-9-]{1,40}")) {
@@ -76,8 +75,7 @@ record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long 
         if (config.dailyCapPoints() < 0 || config.yearlyCapPoints() < 0 || config.expiryMonths() < 0) {
             throw new IllegalArgumentException("caps and expiry are 0 (none) or positive");
         }
-        List<String> organisations = java.util.Arrays.stream(config.organisations()).flatMap(e -> java.util.Arrays
-                .stream(e.split(","))).map(String::strip).filter(e -> !e.isEmpty()).distinct().toList();
+        List<String> organisations = entries(config.organisations()).distinct().toList();
         for (String organisation : organisations) {
             if (!organisation.matches("[a-z0-9-]{1,40}")) {
                 throw new IllegalArgumentException("organisation ids of a-z, 0-9, -: " + organisation);
@@ -156,5 +154,11 @@ record PointsRules(Map<String, Long> pointsPerHour, RoundingMode rounding, long 
         }
         return new HoursDraft(draft.volunteerId(), category, draft.date(), draft.start(), draft.durationMinutes(),
                 place.isEmpty() ? null : place, draft.servedResidentId(), draft.idempotencyKey(), organisation);
+    }
+
+    /** The entries of a list setting: ConfigAdmin gives an array, a .cfg file one comma-separated string. */
+    private static java.util.stream.Stream<String> entries(String[] setting) {
+        return java.util.Arrays.stream(setting).flatMap(e -> java.util.Arrays.stream(e.split(","))).map(String::strip)
+                .filter(e -> !e.isEmpty());
     }
 }
