@@ -50,7 +50,7 @@ export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [113
      * page on, the page itself loads the home screen.
      */
     async waitForHome(page, selector, since, limitMs = 180000) {
-      await page.addInitScript(markOnEveryPage, selector);
+      await markOnEveryPage(page, selector);
       while (Date.now() - since < limitMs) {
         try {
           const response = await fetch(kiosk.url, { redirect: 'manual' });
@@ -83,30 +83,26 @@ export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [113
  * intervals, up to 500 ms), which would add up to half a second to a figure.
  */
 export async function markWhenShown(page, selector) {
-  await page.evaluate(sel => {
-    window.__shownAt = 0;
-    const check = () => {
-      if (!window.__shownAt && document.querySelector(sel)) {
-        window.__shownAt = Date.now();
-        observer.disconnect();
-      }
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document.body, { childList: true, subtree: true });
-    check();
-  }, selector);
+  await page.evaluate(markShown, selector);
 }
 
-/** {@link markWhenShown} for every document the page loads from now on (an init script runs before the body exists). */
-function markOnEveryPage(sel) {
+/** {@link markWhenShown} for every document the page loads from now on. */
+function markOnEveryPage(page, selector) {
+  return page.addInitScript(markShown, selector);
+}
+
+/** Runs in the page (also as an init script, before the body exists: so it watches the whole document). */
+function markShown(sel) {
   window.__shownAt = 0;
-  const observer = new MutationObserver(() => {
+  const check = () => {
     if (!window.__shownAt && document.querySelector(sel)) {
       window.__shownAt = Date.now();
       observer.disconnect();
     }
-  });
+  };
+  const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true });
+  check();
 }
 
 /** When the element of the last {@link markWhenShown} appeared (epoch ms, the same clock as Date.now() here). */
