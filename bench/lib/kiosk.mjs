@@ -45,8 +45,8 @@ export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [113
     /**
      * Opens the kiosk in the browser as soon as the kiosk answers with a page of its own and returns the milliseconds
      * from `since` to the selector showing. Until then a cheap HTTP poll stands in for the kiosk's launcher: a browser
-     * retrying navigations every 100 ms costs so much CPU on two cores that it slowed the start it was timing (by 4 to
-     * 6 s). Jetty's bare 404, before the kiosk registered its pages, counts as not answering; from the kiosk's starting
+     * retrying navigations every 100 ms costs so much CPU on two cores that it slowed the start it was timing (by about
+     * 4-7 s). Jetty's bare 404, before the kiosk registered its pages, counts as not answering; from the kiosk's starting
      * page on, the page itself loads the home screen.
      */
     async waitForHome(page, selector, since, limitMs = 180000) {

@@ -89,7 +89,7 @@ public final class JdbcCouncil implements Council {
      * take turns on the cores, and a thread descheduled while it holds a Derby latch or a row lock stalls the others:
      * unadmitted, the slowest acknowledgements were 3 to 10 times the median (BallotBenchmark, 50 voters on 2 cores:
      * p99 210-705 ms). Four per core, since part of a ballot is the log write rather than CPU, measured best there
-     * (p99 117-164 ms; two per core 166-185 ms, sixteen per core 217-313 ms).
+     * (p99 117-165 ms; two per core 166-185 ms, sixteen per core 218-313 ms).
      */
     private final Semaphore ballotsInFlight = new Semaphore(4 * Runtime.getRuntime().availableProcessors(), true);
 
