@@ -3,7 +3,6 @@ package org.communitykiosk.bloodpressure.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -67,15 +63,24 @@ class BluetoothMonitorTest {
         return monitor;
     }
 
+    /** BlueZ knowing one monitor ({@link #MONITOR}) on hci0, and a measurement subscribed to it; the monitor's path. */
+    private String subscribed(Optional<String> device, RecordingListener listener) throws Exception {
+        bluez = new FakeBluez(address);
+        String path = bluez.monitor(bluez.adapter("hci0"), MONITOR, false);
+        monitor(device, Duration.ofSeconds(30)).start(listener);
+        assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(path)), () -> "subscribed: " + bluez.calls());
+        return path;
+    }
+
+    private static RecordingListener listener() {
+        return new RecordingListener(Duration.ofSeconds(15));
+    }
+
     @Test
     void aReadingArrivesDecodedAfterTheCuffPressures() throws Exception {
-        bluez = new FakeBluez(address);
-        String adapter = bluez.adapter("hci0");
-        String device = bluez.monitor(adapter, MONITOR, false);
-        Recorder listener = new Recorder();
-        monitor(Optional.empty(), Duration.ofSeconds(30)).start(listener);
+        RecordingListener listener = listener();
+        String device = subscribed(Optional.empty(), listener);
 
-        assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(device)), () -> "subscribed: " + bluez.calls());
         assertTrue(bluez.calls().contains("Connect " + device), bluez.calls()::toString);
         assertTrue(bluez.calls().contains("StartNotify " + FakeBluez.cuffOf(device)), bluez.calls()::toString);
         bluez.send(FakeBluez.cuffOf(device), cuff(165));
@@ -102,28 +107,20 @@ class BluetoothMonitorTest {
 
     @Test
     void aMalformedRecordIsAFailure() throws Exception {
-        bluez = new FakeBluez(address);
-        String device = bluez.monitor(bluez.adapter("hci0"), MONITOR, false);
-        Recorder listener = new Recorder();
-        monitor(Optional.of(MONITOR), Duration.ofSeconds(30)).start(listener);
-
-        assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(device)), () -> "subscribed: " + bluez.calls());
+        RecordingListener listener = listener();
+        String device = subscribed(Optional.of(MONITOR), listener);
         bluez.send(FakeBluez.measurementOf(device), new byte[] { 0x1E, 0x01 }); // flags announce more than is sent
         assertEquals(DecodeFailure.TRUNCATED, listener.next());
     }
 
     @Test
     void theMonitorDisconnectingMidMeasurementIsADisconnect() throws Exception {
-        bluez = new FakeBluez(address);
-        String device = bluez.monitor(bluez.adapter("hci0"), MONITOR, false);
-        Recorder listener = new Recorder();
-        monitor(Optional.empty(), Duration.ofSeconds(30)).start(listener);
-
-        assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(device)), () -> "subscribed: " + bluez.calls());
+        RecordingListener listener = listener();
+        String device = subscribed(Optional.empty(), listener);
         bluez.send(FakeBluez.cuffOf(device), cuff(150));
         await(() -> listener.cuffs.size() == 1, "the cuff pressure");
         bluez.dropConnection(device);
-        assertEquals(Recorder.DISCONNECTED, listener.next());
+        assertEquals(RecordingListener.DISCONNECTED, listener.next());
         assertNull(listener.outcomes.poll(200, TimeUnit.MILLISECONDS), "nothing after the disconnect");
     }
 
@@ -131,29 +128,29 @@ class BluetoothMonitorTest {
     void noAdapterIsADisconnect() throws Exception {
         bluez = new FakeBluez(address);
         bluez.monitor(bluez.adapter("hci1"), MONITOR, false); // a monitor, but on another adapter
-        Recorder listener = new Recorder();
+        RecordingListener listener = listener();
         long started = System.nanoTime();
         monitor(Optional.empty(), Duration.ofSeconds(30)).start(listener);
 
-        assertEquals(Recorder.DISCONNECTED, listener.next());
+        assertEquals(RecordingListener.DISCONNECTED, listener.next());
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "at once, not at the time-out");
         assertTrue(bluez.calls().isEmpty(), () -> "nothing asked of BlueZ: " + bluez.calls());
     }
 
     @Test
     void noBluezOnTheBusIsADisconnect() throws Exception {
-        Recorder listener = new Recorder();
+        RecordingListener listener = listener();
         monitor(Optional.empty(), Duration.ofSeconds(30)).start(listener);
-        assertEquals(Recorder.DISCONNECTED, listener.next());
+        assertEquals(RecordingListener.DISCONNECTED, listener.next());
     }
 
     @Test
     void noBusIsADisconnect() throws Exception {
-        Recorder listener = new Recorder();
+        RecordingListener listener = listener();
         monitor = new BluetoothMonitor(new BluetoothMonitor.Settings(
                 "unix:path=" + dir.resolve("no_bus_here"), "hci0", Optional.empty(), Duration.ofSeconds(30)));
         monitor.start(listener);
-        assertEquals(Recorder.DISCONNECTED, listener.next());
+        assertEquals(RecordingListener.DISCONNECTED, listener.next());
     }
 
     @Test
@@ -169,7 +166,7 @@ class BluetoothMonitorTest {
                 throw new IllegalStateException(e);
             }
         };
-        Recorder listener = new Recorder();
+        RecordingListener listener = listener();
         monitor(Optional.empty(), Duration.ofSeconds(30)).start(listener);
 
         assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(device)), () -> "subscribed: " + bluez.calls());
@@ -189,7 +186,7 @@ class BluetoothMonitorTest {
         String adapter = bluez.adapter("hci0");
         String other = bluez.monitor(adapter, "00:11:22:33:44:55", false);
         String configured = bluez.monitor(adapter, MONITOR, false);
-        Recorder listener = new Recorder();
+        RecordingListener listener = listener();
         monitor(Optional.of(MONITOR), Duration.ofSeconds(30)).start(listener);
 
         assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(configured)), () -> "subscribed: " + bluez.calls());
@@ -200,22 +197,19 @@ class BluetoothMonitorTest {
     void noMonitorWithinTheTimeoutIsADisconnect() throws Exception {
         bluez = new FakeBluez(address);
         bluez.adapter("hci0");
-        Recorder listener = new Recorder();
+        RecordingListener listener = listener();
         monitor(Optional.empty(), Duration.ofSeconds(1)).start(listener);
-        assertEquals(Recorder.DISCONNECTED, listener.next());
+        assertEquals(RecordingListener.DISCONNECTED, listener.next());
         await(() -> bluez.calls().contains("StopDiscovery /org/bluez/hci0"), "discovery stopped");
     }
 
     @Test
     void stopUnsubscribesAndTheListenerHearsNothingMore() throws Exception {
-        bluez = new FakeBluez(address);
-        String device = bluez.monitor(bluez.adapter("hci0"), MONITOR, false);
-        Recorder listener = new Recorder();
-        monitor(Optional.empty(), Duration.ofSeconds(30)).start(listener);
-
-        assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(device)), () -> "subscribed: " + bluez.calls());
+        RecordingListener listener = listener();
+        String device = subscribed(Optional.empty(), listener);
         monitor.stop();
         await(() -> bluez.calls().contains("StopNotify " + FakeBluez.measurementOf(device)), "unsubscribed");
+        bluez.send(FakeBluez.cuffOf(device), cuff(150));
         bluez.send(FakeBluez.measurementOf(device), SimulatedMonitor.record(128, 82, 70, -1));
         assertNull(listener.outcomes.poll(300, TimeUnit.MILLISECONDS), "a stopped measurement reports nothing");
         assertTrue(listener.cuffs.isEmpty());
@@ -223,12 +217,9 @@ class BluetoothMonitorTest {
 
     @Test
     void aNewStartReplacesTheMeasurementUnderWay() throws Exception {
-        bluez = new FakeBluez(address);
-        String device = bluez.monitor(bluez.adapter("hci0"), MONITOR, false);
-        Recorder first = new Recorder();
-        Recorder second = new Recorder();
-        monitor(Optional.empty(), Duration.ofSeconds(30)).start(first);
-        assertTrue(bluez.awaitNotifying(FakeBluez.measurementOf(device)), () -> "subscribed: " + bluez.calls());
+        RecordingListener first = listener();
+        RecordingListener second = listener();
+        String device = subscribed(Optional.empty(), first);
         monitor.start(second);
         await(() -> bluez.calls().stream().filter(c -> c.startsWith("StartNotify " + FakeBluez.measurementOf(device)))
                 .count() == 2, "subscribed again");
@@ -266,9 +257,9 @@ class BluetoothMonitorTest {
             var constructor = type.getDeclaredConstructor(settingsType);
             constructor.setAccessible(true);
             Object driver = constructor.newInstance(settings);
-            Recorder listener = new Recorder();
+            RecordingListener listener = listener();
             type.getMethod("start", MonitorListener.class).invoke(driver, listener);
-            assertEquals(Recorder.DISCONNECTED, listener.next());
+            assertEquals(RecordingListener.DISCONNECTED, listener.next());
             var close = type.getDeclaredMethod("close");
             close.setAccessible(true);
             close.invoke(driver);
@@ -287,40 +278,6 @@ class BluetoothMonitorTest {
                 throw new AssertionError("waited in vain for " + what);
             }
             Thread.sleep(20);
-        }
-    }
-
-    /** What a screen would be told. */
-    static final class Recorder implements MonitorListener {
-
-        static final Object DISCONNECTED = "disconnected";
-        final BlockingQueue<Object> outcomes = new LinkedBlockingQueue<>();
-        final List<Double> cuffs = new CopyOnWriteArrayList<>();
-
-        Object next() throws InterruptedException {
-            Object outcome = outcomes.poll(15, TimeUnit.SECONDS);
-            assertNotNull(outcome, "an outcome within 15 s");
-            return outcome;
-        }
-
-        @Override
-        public void reading(Measurement measurement) {
-            outcomes.add(measurement);
-        }
-
-        @Override
-        public void cuffPressure(double mmHg) {
-            cuffs.add(mmHg);
-        }
-
-        @Override
-        public void failed(DecodeFailure reason) {
-            outcomes.add(reason);
-        }
-
-        @Override
-        public void disconnected() {
-            outcomes.add(DISCONNECTED);
         }
     }
 }

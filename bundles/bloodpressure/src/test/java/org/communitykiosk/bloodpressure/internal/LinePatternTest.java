@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
-import org.communitykiosk.bloodpressure.device.DecodeResult.DecodeFailure;
 import org.communitykiosk.bloodpressure.device.Measurement;
-import org.communitykiosk.bloodpressure.device.MonitorListener;
 import org.junit.jupiter.api.Test;
 
 /** The serial driver's line format from the settings, and the driver without a port. */
@@ -57,24 +54,9 @@ class LinePatternTest {
     @Test
     void serialDriverWithoutAPortReportsADisconnect() throws InterruptedException {
         SerialMonitor monitor = new SerialMonitor(ScreensTest.config("serial"));
-        LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
-        monitor.start(new MonitorListener() {
-            @Override
-            public void reading(Measurement measurement) {
-                events.add("reading");
-            }
-
-            @Override
-            public void failed(DecodeFailure reason) {
-                events.add("failed");
-            }
-
-            @Override
-            public void disconnected() {
-                events.add("disconnected");
-            }
-        });
-        assertEquals("disconnected", events.poll(5, TimeUnit.SECONDS));
+        RecordingListener listener = new RecordingListener(Duration.ofSeconds(5));
+        monitor.start(listener);
+        assertEquals(RecordingListener.DISCONNECTED, listener.next());
         assertEquals("serial", monitor.driver());
     }
 }

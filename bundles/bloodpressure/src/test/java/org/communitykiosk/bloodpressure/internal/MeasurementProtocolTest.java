@@ -3,14 +3,13 @@ package org.communitykiosk.bloodpressure.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.communitykiosk.bloodpressure.device.DecodeResult.DecodeFailure;
 import org.communitykiosk.bloodpressure.device.Measurement;
-import org.communitykiosk.bloodpressure.device.MonitorListener;
 import org.communitykiosk.bloodpressure.internal.MeasurementProtocol.Phase;
 import org.communitykiosk.bloodpressure.internal.MeasurementProtocol.Verdict;
 import org.junit.jupiter.api.Test;
@@ -18,32 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The ESH protocol driven by the simulator, as the measuring screen drives it, without a browser. */
 class MeasurementProtocolTest {
 
-    /** What a listener heard, in order: a measurement, a failure reason or "disconnected". */
-    private static final class Recorder implements MonitorListener {
-        final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
-
-        @Override
-        public void reading(Measurement measurement) {
-            events.add(measurement);
-        }
-
-        @Override
-        public void failed(DecodeFailure reason) {
-            events.add(reason);
-        }
-
-        @Override
-        public void disconnected() {
-            events.add("disconnected");
-        }
-
-        Object next() throws InterruptedException {
-            Object event = events.poll(5, TimeUnit.SECONDS);
-            if (event == null) {
-                throw new AssertionError("the simulator sent nothing");
-            }
-            return event;
-        }
+    private static RecordingListener recorder() {
+        return new RecordingListener(Duration.ofSeconds(5));
     }
 
     /** Runs the protocol against a scripted simulator; returns the verdicts and the other events. */
@@ -54,7 +29,7 @@ class MeasurementProtocolTest {
             assertEquals(Phase.REST, protocol.phase());
             protocol.restDone();
             while (protocol.phase() != Phase.DONE) {
-                Recorder recorder = new Recorder();
+                RecordingListener recorder = recorder();
                 monitor.start(recorder);
                 Object event = recorder.next();
                 if (event instanceof Measurement m) {
@@ -123,13 +98,13 @@ class MeasurementProtocolTest {
     void stoppedMeasurementIsNeverDelivered() throws InterruptedException {
         SimulatedMonitor monitor = new SimulatedMonitor(SimulatedMonitor.parse("120/80/60"), 50);
         try {
-            Recorder first = new Recorder();
+            RecordingListener first = recorder();
             monitor.start(first);
             monitor.stop();
-            Recorder second = new Recorder();
+            RecordingListener second = recorder();
             monitor.start(second);
             assertTrue(second.next() instanceof Measurement);
-            assertEquals(null, first.events.poll(100, TimeUnit.MILLISECONDS));
+            assertEquals(null, first.outcomes.poll(100, TimeUnit.MILLISECONDS));
         } finally {
             monitor.close();
         }
