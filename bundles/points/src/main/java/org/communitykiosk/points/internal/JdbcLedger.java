@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
@@ -42,6 +45,12 @@ import org.osgi.service.component.annotations.Reference;
  * = ? AND balance >= ?}, so of two kiosks spending the same last points the second updates no row and is refused; a
  * check constraint backs it up. The unique idempotency key makes a repeat return the first transfer. Balance rows are
  * locked in the order of their account ids, so two opposite transfers do not deadlock.
+ * <p>
+ * The community's accounts (every account that is not a resident's) are credited by every kiosk at once: every spend
+ * credits the love market. One balance row would be locked by each spend until its commit is on disk, one kiosk after
+ * the other. So their credits go to one of {@value #PARTS} rows of {@code points_account_part}, taken in turn, and
+ * their balance is the main row plus the parts. A debit of such an account (a refund) locks the main row and then
+ * every part, so it sees every credit committed before it, folds the parts into the main row and checks the total.
  */
 @Component(service = { Ledger.class, LedgerBook.class })
 public final class JdbcLedger implements Ledger, LedgerBook {
@@ -80,7 +89,21 @@ public final class JdbcLedger implements Ledger, LedgerBook {
                 booked_at TIMESTAMP NOT NULL,
                 CONSTRAINT points_posting_pk PRIMARY KEY (id),
                 CONSTRAINT points_posting_transfer FOREIGN KEY (transfer_id) REFERENCES points_transfer (id)
-            )""", "CREATE INDEX points_posting_account ON points_posting (account, id)"));
+            )""", "CREATE INDEX points_posting_account ON points_posting (account, id)"),
+            Migration.of(2, "ledger: community accounts' balances in parts", """
+                    CREATE TABLE points_account_part (
+                        account VARCHAR(40) NOT NULL,
+                        part SMALLINT NOT NULL,
+                        balance BIGINT NOT NULL,
+                        CONSTRAINT points_account_part_pk PRIMARY KEY (account, part),
+                        CONSTRAINT points_account_part_not_negative CHECK (balance >= 0 OR account = 'issued')
+                    )"""));
+
+    /**
+     * Parts per community account: far more than transactions in flight on a kiosk or a district server, so that a
+     * part comes round again only after its last credit has committed.
+     */
+    static final int PARTS = 32;
 
     static final int KEY_MAX = 100;
     static final int REASON_MAX = 200;
@@ -92,6 +115,7 @@ public final class JdbcLedger implements Ledger, LedgerBook {
     private final AuditLog auditLog;
     private final Clock clock;
     private final ResidentDirectory residents;
+    private final AtomicInteger nextPart = new AtomicInteger();
 
     @Activate
     public JdbcLedger(@Reference(name = "transactions") Transactions transactions,
@@ -232,12 +256,6 @@ public final class JdbcLedger implements Ledger, LedgerBook {
                 : reason.strip().substring(0, Math.min(REASON_MAX, reason.strip().length()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return transactions.required(c -> {
-            if (key != null) {
-                Optional<Transfer> repeat = byKey(c, key);
-                if (repeat.isPresent()) {
-                    return sameOrRefuse(repeat.get(), kind, from, to, points, key);
-                }
-            }
             // everything below is undone on a refusal, even when the caller's transaction goes on
             Savepoint start = c.setSavepoint();
             try {
@@ -248,7 +266,8 @@ public final class JdbcLedger implements Ledger, LedgerBook {
                     if (!Sql.isDuplicateKey(e)) {
                         throw e;
                     }
-                    // another kiosk booked the same key (or reversed the same transfer) and committed first
+                    // a repeat of a booked key (a double tap, a kiosk retrying), or a second reversal of the same
+                    // transfer: the unique constraints tell, so a first booking does not look the key up first
                     c.rollback(start);
                     if (key != null) {
                         Optional<Transfer> first = byKey(c, key);
@@ -379,9 +398,13 @@ public final class JdbcLedger implements Ledger, LedgerBook {
     }
 
     /** Takes points off the account, only if it has them (the conditional update is what settles races). */
-    private static void debit(Connection c, Account account, long points) throws SQLException {
+    private void debit(Connection c, Account account, long points) throws SQLException {
         if (account.mayGoNegative()) {
-            addToBalance(c, account, -points);
+            addToPart(c, account, -points);
+            return;
+        }
+        if (isCommunity(account)) {
+            debitCommunity(c, account, points);
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(
@@ -396,42 +419,115 @@ public final class JdbcLedger implements Ledger, LedgerBook {
         throw InvalidInputException.of("points", INSUFFICIENT, balance(c, account), points);
     }
 
-    private static void credit(Connection c, Account account, long points) throws SQLException {
-        addToBalance(c, account, points);
+    private void credit(Connection c, Account account, long points) throws SQLException {
+        if (isCommunity(account)) {
+            addToPart(c, account, points);
+        } else {
+            addToBalance(c, account, points);
+        }
+    }
+
+    private static boolean isCommunity(Account account) {
+        return account.residentId().isEmpty();
+    }
+
+    private void addToPart(Connection c, Account account, long amount) throws SQLException {
+        upsert(c, "UPDATE points_account_part SET balance = balance + ? WHERE account = ? AND part = ?",
+                "INSERT INTO points_account_part (balance, account, part) VALUES (?, ?, ?)", account, amount,
+                Math.floorMod(nextPart.getAndIncrement(), PARTS));
+    }
+
+    /**
+     * Main row first, then every part (the order every debit takes, and credits take one part only, no main row), so
+     * the total checked is all that was credited and committed, and no credit lands in a part while it is folded.
+     */
+    private static void debitCommunity(Connection c, Account account, long points) throws SQLException {
+        addToBalance(c, account, 0);
+        Map<Integer, Long> parts = new HashMap<>();
+        try (PreparedStatement lock =
+                c.prepareStatement("UPDATE points_account_part SET balance = balance WHERE account = ?");
+                PreparedStatement read = c.prepareStatement(
+                        "SELECT part, balance FROM points_account_part WHERE account = ? AND balance <> 0")) {
+            lock.setString(1, account.id());
+            lock.executeUpdate();
+            read.setString(1, account.id());
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    parts.put(rs.getInt(1), rs.getLong(2));
+                }
+            }
+        }
+        long inParts = parts.values().stream().mapToLong(Long::longValue).sum();
+        long total = mainBalance(c, account) + inParts;
+        if (total < points) {
+            throw InvalidInputException.of("points", INSUFFICIENT, total, points);
+        }
+        // exactly what was read is moved: a database that shows later statements newer rows (PostgreSQL's read
+        // committed) cannot make a fold wipe a credit the total did not count
+        for (Map.Entry<Integer, Long> part : parts.entrySet()) {
+            execute(c, "UPDATE points_account_part SET balance = balance + ? WHERE account = ? AND part = ?", account,
+                    -part.getValue(), part.getKey());
+        }
+        updateBalance(c, account, inParts - points);
     }
 
     private static void addToBalance(Connection c, Account account, long amount) throws SQLException {
-        if (updateBalance(c, account, amount)) {
+        upsert(c, "UPDATE points_account SET balance = balance + ? WHERE account = ?",
+                "INSERT INTO points_account (balance, account) VALUES (?, ?)", account, amount);
+    }
+
+    /** Adds to a balance row, creating it on the first movement; parameters: amount, account, then {@code more}. */
+    private static void upsert(Connection c, String update, String insert, Account account, long amount,
+            int... more) throws SQLException {
+        if (execute(c, update, account, amount, more)) {
             return;
         }
-        // first movement of this account: create its row; a concurrent first movement may have created it meanwhile
+        // first movement into this row: a concurrent first movement may have created it meanwhile
         Savepoint beforeInsert = c.setSavepoint();
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO points_account (account, balance) VALUES (?, ?)")) {
-            ps.setString(1, account.id());
-            ps.setLong(2, amount);
-            ps.executeUpdate();
+        try {
+            execute(c, insert, account, amount, more);
         } catch (SQLException e) {
             if (!Sql.isDuplicateKey(e)) {
                 throw e;
             }
             c.rollback(beforeInsert);
-            if (!updateBalance(c, account, amount)) {
+            if (!execute(c, update, account, amount, more)) {
                 throw e;
             }
         }
     }
 
     private static boolean updateBalance(Connection c, Account account, long amount) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE points_account SET balance = balance + ? WHERE account = ?")) {
+        return execute(c, "UPDATE points_account SET balance = balance + ? WHERE account = ?", account, amount);
+    }
+
+    private static boolean execute(Connection c, String sql, Account account, long amount, int... more)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, amount);
             ps.setString(2, account.id());
+            for (int i = 0; i < more.length; i++) {
+                ps.setInt(3 + i, more[i]);
+            }
             return ps.executeUpdate() == 1;
         }
     }
 
     static long balance(Connection c, Account account) throws SQLException {
+        if (!isCommunity(account)) {
+            return mainBalance(c, account);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(SUM(balance), 0) FROM points_account_part WHERE account = ?")) {
+            ps.setString(1, account.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return mainBalance(c, account) + rs.getLong(1);
+            }
+        }
+    }
+
+    private static long mainBalance(Connection c, Account account) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT balance FROM points_account WHERE account = ?")) {
             ps.setString(1, account.id());
             try (ResultSet rs = ps.executeQuery()) {

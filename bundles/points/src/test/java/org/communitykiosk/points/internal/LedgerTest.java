@@ -193,6 +193,36 @@ class LedgerTest {
     }
 
     @Test
+    void aCommunityAccountKeepsCreditsInPartsAndADebitFoldsThemAndChecksTheTotal() throws SQLException {
+        earn(zhang, 100);
+        for (int i = 0; i < 3; i++) {
+            ledger.donate(zhang.id(), 10, "d" + i, SYSTEM);
+        }
+        assertEquals(3, scalar("SELECT COUNT(*) FROM points_account_part WHERE account = 'community-pool'"));
+        assertEquals(30, ledger.balance(Account.COMMUNITY_POOL));
+
+        // the pool helps a household in difficulty: 25 of the 30, taken from all three parts
+        ledger.book(TransferKind.TRANSFER, Account.COMMUNITY_POOL, Account.resident(wang.id()), 25, "help", 0,
+                "pool:1", Actor.staff("wang"));
+        assertEquals(5, ledger.balance(Account.COMMUNITY_POOL));
+        assertEquals(0, scalar("SELECT SUM(balance) FROM points_account_part WHERE account = 'community-pool'"));
+        assertEquals(5, scalar("SELECT balance FROM points_account WHERE account = 'community-pool'"));
+
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> ledger.book(TransferKind.TRANSFER, Account.COMMUNITY_POOL, Account.resident(wang.id()), 6,
+                        "help", 0, "pool:2", Actor.staff("wang")));
+        assertEquals(List.of(Problem.of("points", Ledger.INSUFFICIENT, 5L, 6L)), refused.problems());
+        assertEquals(5, ledger.balance(Account.COMMUNITY_POOL));
+        assertEquals(25, ledger.balance(Account.resident(wang.id())));
+
+        // a spend credits a part, its refund takes it back out of main row and parts together
+        Transfer spent = ledger.spend(zhang.id(), 40, Account.LOVE_MARKET, null, "lm:1", SYSTEM);
+        ledger.refund(spent.id(), "lm:1:undo", SYSTEM);
+        assertEquals(0, ledger.balance(Account.LOVE_MARKET));
+        assertEquals(70, ledger.balance(Account.resident(zhang.id())));
+    }
+
+    @Test
     void statementIsNewestFirstAndPaged() {
         earn(zhang, 50);
         ledger.spend(zhang.id(), 5, Account.LOVE_MARKET, "a", "k1", SYSTEM);
