@@ -256,7 +256,8 @@ public final class JdbcLedger implements Ledger, LedgerBook {
                 : reason.strip().substring(0, Math.min(REASON_MAX, reason.strip().length()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return transactions.required(c -> {
-            // everything below is undone on a refusal, even when the caller's transaction goes on
+            // everything below is undone on a refusal, even when the caller's transaction goes on; and a repeated key
+            // is told by a unique violation, after which PostgreSQL goes on only from a savepoint
             Savepoint start = c.setSavepoint();
             try {
                 long id;
@@ -285,8 +286,7 @@ public final class JdbcLedger implements Ledger, LedgerBook {
                     credit(c, to, points);
                     debit(c, from, points);
                 }
-                insertPosting(c, id, from, -points, now);
-                insertPosting(c, id, to, points, now);
+                insertPostings(c, id, from, to, points, now);
                 auditLog.record(actor, "points." + kind.name().toLowerCase(Locale.ROOT), "transfer:" + id,
                         from + " -> " + to + ": " + points + (reverses > 0 ? ", reverses transfer:" + reverses : ""));
                 return new Transfer(id, now, kind, from, to, points, why, reverses, actor.toString());
@@ -385,14 +385,19 @@ public final class JdbcLedger implements Ledger, LedgerBook {
         }
     }
 
-    private static void insertPosting(Connection c, long transferId, Account account, long amount, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO points_posting (transfer_id, account, amount, booked_at) VALUES (?, ?, ?, ?)")) {
+    /** The transfer's two postings in one statement. */
+    private static void insertPostings(Connection c, long transferId, Account from, Account to, long points,
+            Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO points_posting (transfer_id, account, amount,"
+                + " booked_at) VALUES (?, ?, ?, ?), (?, ?, ?, ?)")) {
             ps.setLong(1, transferId);
-            ps.setString(2, account.id());
-            ps.setLong(3, amount);
+            ps.setString(2, from.id());
+            ps.setLong(3, -points);
             Sql.setInstant(ps, 4, now);
+            ps.setLong(5, transferId);
+            ps.setString(6, to.id());
+            ps.setLong(7, points);
+            Sql.setInstant(ps, 8, now);
             ps.executeUpdate();
         }
     }
