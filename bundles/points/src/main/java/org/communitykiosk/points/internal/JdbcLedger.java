@@ -100,8 +100,8 @@ public final class JdbcLedger implements Ledger, LedgerBook {
                     )"""));
 
     /**
-     * Parts per community account: far more than transactions in flight on a kiosk or a district server, so that a
-     * part comes round again only after its last credit has committed.
+     * Parts per community account: more than the transactions a kiosk has in flight (8 writers in the benchmark), so
+     * that a part usually comes round again only after its last credit has committed.
      */
     static final int PARTS = 32;
 

@@ -160,8 +160,8 @@ public final class LedgerBenchmark {
             }));
         }
         go.countDown();
-        // the same workload first, unmeasured: the JIT compiles Derby's generated statement classes anew for each
-        // database, and that transient is not what a kiosk that runs for weeks sees
+        // the same workload first, unmeasured: Derby generates its statement classes anew for each database, and a
+        // fresh database's first seconds are not what a kiosk that runs for weeks sees
         Thread.sleep(seconds * 1000L);
         long before = done.get();
         long start = System.nanoTime();
