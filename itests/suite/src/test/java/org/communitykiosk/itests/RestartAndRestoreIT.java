@@ -3,6 +3,8 @@ package org.communitykiosk.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -52,6 +54,10 @@ class RestartAndRestoreIT {
                     && a.endsWith("/data/cds/" + archive.getFileName())),
                     "the restart maps the archive: " + kiosk.jvmArguments());
 
+            assertEquals(0, contextRestartsAfterVaadin(kiosk), "Pax Web restarted the kiosk context after Vaadin had"
+                    + " started, on the first boot or the restart (a browser loading the home screen then could stay on"
+                    + " the starting page)");
+
             String after = kiosk.shell("kiosk:plugins");
             assertEquals("NOT_INSTALLED", state(after, "kiosk-bulletin"),
                     "an uninstalled plugin stays uninstalled (not put back as a boot feature): " + after);
@@ -86,6 +92,29 @@ class RestartAndRestoreIT {
                     "and not what was written after the backup");
             fresh.stop();
         }
+    }
+
+    /**
+     * Times karaf.log shows the kiosk context stopped while the Vaadin servlet was up, other than on its way out (a
+     * stop unregisters the servlet first).
+     */
+    private static int contextRestartsAfterVaadin(KioskProcess kiosk) throws IOException {
+        boolean vaadinUp = false;
+        int restarts = 0;
+        int starts = 0;
+        for (String line : Files.readAllLines(kiosk.home().resolve("data/log/karaf.log"), StandardCharsets.UTF_8)) {
+            if (line.contains("kiosk UI ready")) {
+                vaadinUp = true;
+                starts++;
+            } else if (line.contains("Unregistering servlet model") && line.contains("kiosk-vaadin")) {
+                vaadinUp = false;
+            } else if (vaadinUp && line.contains("Stopping Jetty context \"/kiosk\"")) {
+                restarts++;
+                vaadinUp = false;
+            }
+        }
+        assertTrue(starts >= 2, "the log shows Vaadin starting on the first boot and on the restart: " + starts);
+        return restarts;
     }
 
     /** The shell probe, installed from the build's local repository; its functions come up with its component. */

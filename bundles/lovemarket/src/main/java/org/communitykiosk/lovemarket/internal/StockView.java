@@ -255,7 +255,12 @@ final class StockView extends VerticalLayout {
             rows.add(row);
         }
         intakeItem.setItems(items);
+        // a photo upload finishes after staff may have saved another form (which refreshes these lists): the
+        // item it was chosen for must still be chosen then, or the photo would be refused
+        Long photographing = photoItem.getValue() == null ? null : photoItem.getValue().id();
         photoItem.setItems(items);
+        items.stream().filter(item -> Long.valueOf(item.id()).equals(photographing)).findFirst()
+                .ifPresent(photoItem::setValue);
         adjustItem.setItems(items);
     }
 

@@ -108,6 +108,28 @@ class PhotoTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aPhotoArrivingAfterAnIntakeStillGoesToTheItemChosenForIt() throws IOException {
+        Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
+        Item oil = f.item("食用油", 20, 1, 0, LimitPeriod.MONTH);
+        FakeContext staff = FakeContext.staff();
+        StockView stock = new StockView(staff, f.market, f.db.residents(), f.db.identification(), f.lottery);
+        ((Select<Item>) get(stock, "lm-photo-item")).setValue(f.market.item(rice.id()).orElseThrow());
+        // staff record a donation of oil while the photo is still uploading: the lists refresh
+        ((Select<Item>) get(stock, "lm-intake-item")).setValue(f.market.item(oil.id()).orElseThrow());
+        ((com.vaadin.flow.component.textfield.IntegerField) get(stock, "lm-intake-qty")).setValue(2);
+        ((com.vaadin.flow.component.textfield.TextField) get(stock, "lm-intake-donor")).setValue("爱心企业");
+        ((com.vaadin.flow.component.button.Button) get(stock, "lm-intake-save")).click();
+        assertEquals(3, f.market.item(oil.id()).orElseThrow().stock(),
+                ((com.vaadin.flow.component.HasText) get(stock, "lm-intake-error")).getText());
+
+        stock.uploadPhoto(image("png", 30, 30));
+        assertTrue(f.market.photo(rice.id()).isPresent(), "the photo went to the item chosen for it");
+        assertTrue(f.market.photo(oil.id()).isEmpty());
+        assertTrue(staff.notifications.stream().anyMatch(n -> n.contains("大米")), staff.notifications.toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void staffUploadOnTheStockScreenAndTheShopShowsThePhoto() throws IOException {
         Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
         Item oil = f.item("食用油", 20, 1, 0, LimitPeriod.MONTH);
