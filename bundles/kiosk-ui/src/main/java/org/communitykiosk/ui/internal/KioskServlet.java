@@ -2,12 +2,15 @@ package org.communitykiosk.ui.internal;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.servlet.Servlet;
 import javax.servlet.ServletConfig;
@@ -19,6 +22,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.StaffSignIn;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -52,7 +57,9 @@ import com.vaadin.flow.server.startup.VaadinAppShellInitializer;
  */
 // load-on-startup (Pax Web's own property): Vaadin initialises while the kiosk starts, not on the first resident's
 // request, which would otherwise wait for it
-@Component(service = Servlet.class, property = {
+// immediate: Pax Web releases the servlet when it restarts the context, which must not dispose this component (and
+// the endpoint it registered)
+@Component(service = Servlet.class, immediate = true, property = {
         "load-on-startup:Integer=1",
         "servlet.init.productionMode=true",
         "servlet.init.closeIdleSessions=true",
@@ -66,13 +73,25 @@ public class KioskServlet extends VaadinServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(KioskServlet.class);
 
+    private static final String SERVER_CONTAINER = "javax.websocket.server.ServerContainer";
+    private static final long RESTART_WAIT_NANOS = 20_000_000_000L;
+
     private final transient Shell shell;
+    private final transient BundleContext bundleContext;
+    private final transient StartingPage startingPage = new StartingPage(new Translations());
+    private final transient AtomicReference<ServiceRegistration<?>> webSocketEndpoint = new AtomicReference<>();
+    private transient volatile boolean endpointRequested;
+    private transient volatile boolean stopped;
+    private transient volatile ServletConfig pendingConfig;
+    private transient volatile long endpointRegisteredAt;
+    private transient volatile boolean vaadinStarted;
     private final transient ScheduledExecutorService timer;
     private transient volatile KioskSettings settings;
 
     @Activate
-    public KioskServlet(@Reference PluginCatalog plugins, @Reference Identification identification,
-            @Reference StaffSignIn staffSignIn) {
+    public KioskServlet(BundleContext bundleContext, @Reference PluginCatalog plugins,
+            @Reference Identification identification, @Reference StaffSignIn staffSignIn) {
+        this.bundleContext = bundleContext;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-ui-timer");
             thread.setDaemon(true);
@@ -93,11 +112,70 @@ public class KioskServlet extends VaadinServlet {
 
     @Deactivate
     void stopTimer() {
+        stopped = true;
         timer.shutdownNow();
+        unregisterWebSocketEndpoint();
+    }
+
+    private void unregisterWebSocketEndpoint() {
+        ServiceRegistration<?> endpoint = webSocketEndpoint.getAndSet(null);
+        if (endpoint != null) {
+            try {
+                endpoint.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // unregistered with the stopping bundle
+            }
+        }
+    }
+
+    /**
+     * Pax Web gives a whiteboard context Jetty's JSR-356 container only with a WebSocket endpoint of its own, and
+     * Atmosphere (Vaadin push) can use it only when the Vaadin servlet initialises during a context start that
+     * includes the endpoint: registered into a started context, it cannot learn its mapping and its endpoints never
+     * reach Jetty's upgrade filter, and push falls back to long polling (in which an open session saw a new tile 9 s
+     * late and a staff tap was lost). An endpoint arriving at a started context makes Pax Web restart the context. So
+     * the first init only registers the endpoint and answers with the starting page; Pax Web's restart calls init
+     * again, and only then does Vaadin start. No browser gets a page from a Vaadin that is about to be restarted.
+     */
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        if (endpointRequested && config.getServletContext().getAttribute(SERVER_CONTAINER) != null) {
+            initVaadin(config);
+            return;
+        }
+        pendingConfig = config;
+        if (!endpointRequested) {
+            // set before the registration: Pax Web's restart calls init again while the registration is under way
+            endpointRequested = true;
+            endpointRegisteredAt = System.nanoTime();
+            // not on Pax Web's own thread, which is calling this: the registration waits for that thread
+            timer.execute(this::registerWebSocketEndpoint);
+        }
+    }
+
+    private void registerWebSocketEndpoint() {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("org.ops4j.pax.web.http.whiteboard.websocket", Boolean.TRUE);
+        properties.put("osgi.http.whiteboard.context.select", KioskContext.SELECT);
+        try {
+            webSocketEndpoint.set(bundleContext.registerService(Object.class, new JettyWebSocketEnabler(), properties));
+            if (stopped) {
+                unregisterWebSocketEndpoint();
+            }
+        } catch (IllegalStateException stopping) {
+            // the bundle is stopping: nothing to start any more
+        }
     }
 
     @Override
-    public void init(ServletConfig config) throws ServletException {
+    public void destroy() {
+        if (vaadinStarted) {
+            vaadinStarted = false;
+            super.destroy();
+        }
+    }
+
+    private void initVaadin(ServletConfig config) throws ServletException {
         ServletContext servletContext = config.getServletContext();
         VaadinServletContext context = new VaadinServletContext(servletContext);
         Thread thread = Thread.currentThread();
@@ -122,11 +200,32 @@ public class KioskServlet extends VaadinServlet {
                 }
             }
             super.init(config);
-            LOG.info("kiosk UI ready (production mode {})",
-                    getService().getDeploymentConfiguration().isProductionMode());
+            vaadinStarted = true;
+            pendingConfig = null;
+            LOG.info("kiosk UI ready (production mode {}, WebSocket container {})",
+                    getService().getDeploymentConfiguration().isProductionMode(),
+                    servletContext.getAttribute(SERVER_CONTAINER) != null);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * Should Pax Web not restart the context for the endpoint, the kiosk must still come up, with push by long
+     * polling: on the first request after {@link #RESTART_WAIT_NANOS}.
+     */
+    private boolean startWithoutWebSockets() throws ServletException {
+        ServletConfig config = pendingConfig;
+        if (config == null || System.nanoTime() - endpointRegisteredAt < RESTART_WAIT_NANOS) {
+            return vaadinStarted;
+        }
+        synchronized (this) {
+            if (!vaadinStarted && pendingConfig != null) {
+                LOG.warn("the kiosk context was not restarted for the WebSocket endpoint; push falls back to long polling");
+                initVaadin(pendingConfig);
+            }
+        }
+        return vaadinStarted;
     }
 
     @Override
@@ -149,6 +248,10 @@ public class KioskServlet extends VaadinServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        if (!vaadinStarted && !startWithoutWebSockets()) {
+            startingPage.write(response);
+            return;
+        }
         String path = request.getPathInfo();
         if (path == null || !path.startsWith("/VAADIN/")) {
             // pages may show personal data: never keep them in the browser cache or back-forward cache
