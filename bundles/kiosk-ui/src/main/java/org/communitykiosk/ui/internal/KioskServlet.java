@@ -221,7 +221,8 @@ public class KioskServlet extends VaadinServlet {
         }
         synchronized (this) {
             if (!vaadinStarted && pendingConfig != null) {
-                LOG.warn("the kiosk context was not restarted for the WebSocket endpoint; push falls back to long polling");
+                LOG.warn("the kiosk context was not restarted for the WebSocket endpoint;"
+                        + " push falls back to long polling");
                 initVaadin(pendingConfig);
             }
         }
