@@ -95,6 +95,10 @@ console.log(`console Install pressed -> tile visible in another open session: ${
 // Measured twice, alternating: in a fresh browser context (empty cache, as every figure before 2026-11-24), and in
 // the kiosk's own browser, whose profile on disk keeps its HTTP and compiled-script caches across restarts as a real
 // kiosk's Chromium does (the Vaadin bundle's name carries its hash, served cacheable for a year).
+// a kiosk has one browser page: the sessions opened above would otherwise keep reconnecting their push connections
+// through every restart, competing for the two cores with the start being timed
+await first.context().close();
+await admin.context().close();
 const profile = mkdtempSync(join(tmpdir(), 'kiosk-browser-profile-'));
 const kioskBrowser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium',
   args: browserArgs });
