@@ -90,6 +90,9 @@ class ConsoleBrowserIT {
         admin.open("settings").find("#settings-tiles");
         admin.click("#settings-tile-" + direction + "-" + plugin);
         admin.click("#settings-save");
+        // loading another page at once could abort the save's request: wait for the screen's confirmation
+        admin.waitUntil(d -> admin.all("vaadin-notification-card").stream()
+                .anyMatch(card -> card.getText().contains("设置已保存")), Duration.ofSeconds(10));
         admin.open("").find("#tile-" + plugin);
         admin.waitUntil(d -> before(admin, first, second), Duration.ofSeconds(10));
     }
