@@ -23,8 +23,12 @@ import org.communitykiosk.api.resident.Resident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.vaadin.flow.component.HasText;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 
 /** Item photos: only bytes that really decode as an image are stored, and the shop shows them. */
 class PhotoTest {
@@ -106,21 +110,28 @@ class PhotoTest {
         assertEquals(0, reads.get(), "the type comes with the page; the bytes only when the browser asks");
     }
 
+    /** The stock screen of a staff member who has chosen the item a photo is for. */
+    @SuppressWarnings("unchecked")
+    private StockView stockScreenPhotographing(FakeContext staff, Item item) {
+        StockView stock = new StockView(staff, f.market, f.db.residents(), f.db.identification(), f.lottery);
+        ((Select<Item>) get(stock, "lm-photo-item")).setValue(f.market.item(item.id()).orElseThrow());
+        return stock;
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aPhotoArrivingAfterAnIntakeStillGoesToTheItemChosenForIt() throws IOException {
         Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
         Item oil = f.item("食用油", 20, 1, 0, LimitPeriod.MONTH);
         FakeContext staff = FakeContext.staff();
-        StockView stock = new StockView(staff, f.market, f.db.residents(), f.db.identification(), f.lottery);
-        ((Select<Item>) get(stock, "lm-photo-item")).setValue(f.market.item(rice.id()).orElseThrow());
+        StockView stock = stockScreenPhotographing(staff, rice);
         // staff record a donation of oil while the photo is still uploading: the lists refresh
         ((Select<Item>) get(stock, "lm-intake-item")).setValue(f.market.item(oil.id()).orElseThrow());
-        ((com.vaadin.flow.component.textfield.IntegerField) get(stock, "lm-intake-qty")).setValue(2);
-        ((com.vaadin.flow.component.textfield.TextField) get(stock, "lm-intake-donor")).setValue("爱心企业");
-        ((com.vaadin.flow.component.button.Button) get(stock, "lm-intake-save")).click();
+        ((IntegerField) get(stock, "lm-intake-qty")).setValue(2);
+        ((TextField) get(stock, "lm-intake-donor")).setValue("爱心企业");
+        ((Button) get(stock, "lm-intake-save")).click();
         assertEquals(3, f.market.item(oil.id()).orElseThrow().stock(),
-                ((com.vaadin.flow.component.HasText) get(stock, "lm-intake-error")).getText());
+                ((HasText) get(stock, "lm-intake-error")).getText());
 
         stock.uploadPhoto(image("png", 30, 30));
         assertTrue(f.market.photo(rice.id()).isPresent(), "the photo went to the item chosen for it");
@@ -129,16 +140,13 @@ class PhotoTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void staffUploadOnTheStockScreenAndTheShopShowsThePhoto() throws IOException {
         Item rice = f.item("大米", 30, 1, 0, LimitPeriod.MONTH);
         Item oil = f.item("食用油", 20, 1, 0, LimitPeriod.MONTH);
-        FakeContext staff = FakeContext.staff();
-        StockView stock = new StockView(staff, f.market, f.db.residents(), f.db.identification(), f.lottery);
-        ((Select<Item>) get(stock, "lm-photo-item")).setValue(f.market.item(rice.id()).orElseThrow());
+        StockView stock = stockScreenPhotographing(FakeContext.staff(), rice);
         stock.uploadPhoto("not an image".getBytes(StandardCharsets.UTF_8));
         assertEquals("This file is not a photo: use a JPEG, PNG or GIF picture. Nothing was changed.",
-                ((com.vaadin.flow.component.HasText) get(stock, "lm-photo-error")).getText());
+                ((HasText) get(stock, "lm-photo-error")).getText());
         assertTrue(f.market.photo(rice.id()).isEmpty());
         stock.uploadPhoto(image("png", 30, 30));
         assertTrue(f.market.photo(rice.id()).isPresent());
