@@ -81,7 +81,6 @@ public class KioskServlet extends VaadinServlet {
     private final transient StartingPage startingPage = new StartingPage(new Translations());
     private final transient AtomicReference<ServiceRegistration<?>> webSocketEndpoint = new AtomicReference<>();
     private transient volatile boolean endpointRequested;
-    private transient volatile boolean stopped;
     private transient volatile ServletConfig pendingConfig;
     private transient volatile long endpointRegisteredAt;
     private transient volatile boolean vaadinStarted;
@@ -112,7 +111,6 @@ public class KioskServlet extends VaadinServlet {
 
     @Deactivate
     void stopTimer() {
-        stopped = true;
         timer.shutdownNow();
         unregisterWebSocketEndpoint();
     }
@@ -140,7 +138,12 @@ public class KioskServlet extends VaadinServlet {
     @Override
     public void init(ServletConfig config) throws ServletException {
         if (endpointRequested && config.getServletContext().getAttribute(SERVER_CONTAINER) != null) {
-            initVaadin(config);
+            synchronized (this) {
+                // the long-polling fallback below may have started it meanwhile
+                if (!vaadinStarted) {
+                    initVaadin(config);
+                }
+            }
             return;
         }
         pendingConfig = config;
@@ -159,7 +162,8 @@ public class KioskServlet extends VaadinServlet {
         properties.put("osgi.http.whiteboard.context.select", KioskContext.SELECT);
         try {
             webSocketEndpoint.set(bundleContext.registerService(Object.class, new JettyWebSocketEnabler(), properties));
-            if (stopped) {
+            // deactivated meanwhile: its unregistration found nothing yet
+            if (timer.isShutdown()) {
                 unregisterWebSocketEndpoint();
             }
         } catch (IllegalStateException stopping) {
@@ -211,22 +215,25 @@ public class KioskServlet extends VaadinServlet {
     }
 
     /**
-     * Should Pax Web not restart the context for the endpoint, the kiosk must still come up, with push by long
-     * polling: on the first request after {@link #RESTART_WAIT_NANOS}.
+     * Whether Vaadin serves requests. Should Pax Web not restart the context for the endpoint, the kiosk must still
+     * come up, with push by long polling: on the first request after {@link #RESTART_WAIT_NANOS}.
      */
-    private boolean startWithoutWebSockets() throws ServletException {
+    private boolean vaadinReady() throws ServletException {
+        if (vaadinStarted) {
+            return true;
+        }
         ServletConfig config = pendingConfig;
         if (config == null || System.nanoTime() - endpointRegisteredAt < RESTART_WAIT_NANOS) {
-            return vaadinStarted;
+            return false;
         }
         synchronized (this) {
-            if (!vaadinStarted && pendingConfig != null) {
+            if (!vaadinStarted) {
                 LOG.warn("the kiosk context was not restarted for the WebSocket endpoint;"
                         + " push falls back to long polling");
-                initVaadin(pendingConfig);
+                initVaadin(config);
             }
         }
-        return vaadinStarted;
+        return true;
     }
 
     @Override
@@ -249,7 +256,7 @@ public class KioskServlet extends VaadinServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        if (!vaadinStarted && !startWithoutWebSockets()) {
+        if (!vaadinReady()) {
             startingPage.write(response);
             return;
         }
