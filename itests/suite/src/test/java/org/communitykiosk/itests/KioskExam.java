@@ -31,6 +31,9 @@ final class KioskExam {
                 keepRuntimeFolder(),
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.WARN),
+                // the distribution ships its bundle cache with the boot features marked installed, and Karaf installs
+                // boot features only into a cache that has none: Pax Exam's own (added to featuresBoot) need a fresh one
+                editConfigurationFilePut("etc/system.properties", "karaf.clean.cache", "true"),
                 // the kiosk has no remote repositories: Pax Exam's own bundles and the test plugins come from the
                 // build's local repository
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",

@@ -118,16 +118,27 @@ final class KioskProcess implements AutoCloseable {
      * ProcessHandle.Info gives no arguments once a command line passes a page (4 kB), and Karaf's does in a deep folder.
      */
     List<String> jvmArguments() throws IOException {
+        return List.of(new String(Files.readAllBytes(jvmProc().resolve("cmdline")), StandardCharsets.UTF_8)
+                .split("\0"));
+    }
+
+    /** The files the running kiosk JVM has mapped into memory (a class archive it uses among them). */
+    List<String> jvmMappedFiles() throws IOException {
+        return Files.readAllLines(jvmProc().resolve("maps")).stream()
+                .map(line -> line.replaceFirst("^(\\S+\\s+){5}", "").trim())
+                .filter(file -> file.startsWith("/")).distinct().toList();
+    }
+
+    private Path jvmProc() throws IOException {
         for (ProcessHandle process : karaf.descendants().toList()) {
-            byte[] raw;
+            Path proc = Paths.get("/proc", String.valueOf(process.pid()));
             try {
-                raw = Files.readAllBytes(Paths.get("/proc", String.valueOf(process.pid()), "cmdline"));
+                if (new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+                        .contains("org.apache.karaf.main.Main")) {
+                    return proc;
+                }
             } catch (IOException gone) {
-                continue;
-            }
-            List<String> arguments = List.of(new String(raw, StandardCharsets.UTF_8).split("\0"));
-            if (arguments.contains("org.apache.karaf.main.Main")) {
-                return arguments;
+                // not a process any more
             }
         }
         throw new IllegalStateException("no kiosk JVM under " + karaf.pid());

@@ -2,6 +2,7 @@ package org.communitykiosk.core.internal.resident;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.KioskSettings;
@@ -10,6 +11,7 @@ import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.api.store.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills an empty register with a small demo community (when the kiosk settings ask for demo data), so that a fresh
  * kiosk can be tried out with the demo cards 10000001 to 10000005 and phone 13800000001 / PIN 1234.
+ * <p>
+ * It fills on a thread of its own: this component activates on the thread that brings up everything needing the
+ * database, the home screen included, and hashing the demo PINs slowly (as every PIN is) held a kiosk's first start
+ * by half a second on two cores. The residents are there well before anyone can reach a card reader.
  */
 @Component(immediate = true)
 public final class DemoCommunity {
@@ -37,11 +43,18 @@ public final class DemoCommunity {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
 
+    private final Thread filling;
+
     @Activate
     public DemoCommunity(
             @Reference(name = "settings") KioskSettings settings,
             @Reference(name = "residents") ResidentDirectory residents,
             @Reference(name = "transactions") Transactions transactions) {
+        filling = new Thread(() -> fill(settings, residents, transactions), "kiosk-demo-community");
+        filling.start();
+    }
+
+    private static void fill(KioskSettings settings, ResidentDirectory residents, Transactions transactions) {
         if (!settings.demoData() || residents.count() > 0) {
             return;
         }
@@ -56,8 +69,20 @@ public final class DemoCommunity {
             });
             LOG.info("demo community created: {} residents", RESIDENTS.size());
         } catch (RuntimeException e) {
-            // the kiosk works without demo data; a concurrent kiosk creating the same cards ends up here
+            // the kiosk works without demo data; a concurrent kiosk creating the same cards ends up here, as does a
+            // kiosk stopped while filling (the transaction leaves nothing behind)
             LOG.warn("demo community not created: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** Waits until the register is filled, or found not to need it. */
+    void awaitFilled() throws InterruptedException {
+        filling.join();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        // the store it writes to goes away after this component
+        filling.join(TimeUnit.SECONDS.toMillis(30));
     }
 }

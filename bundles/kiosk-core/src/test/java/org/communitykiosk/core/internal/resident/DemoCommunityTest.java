@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class DemoCommunityTest {
 
     @Test
-    void fillsAnEmptyRegisterOnce() {
+    void fillsAnEmptyRegisterOnce() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
-            new DemoCommunity(db.settings(), db.residents(), db.transactions());
+            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
             assertEquals(5, db.residents().count());
-            new DemoCommunity(db.settings(), db.residents(), db.transactions());
+            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
             assertEquals(5, db.residents().count());
 
             Resident li = db.residents().byCard("10000002").orElseThrow();
@@ -30,13 +30,13 @@ class DemoCommunityTest {
     }
 
     @Test
-    void nothingWithoutDemoData() {
+    void nothingWithoutDemoData() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
             Settings defaults = Settings.defaults();
             KioskSettings noDemo = new Settings(defaults.kioskId(), defaults.kioskName(), defaults.communityName(),
                     defaults.defaultLocale(), defaults.zone(), defaults.residentIdleTimeout(),
                     defaults.staffIdleTimeout(), false, List.of(), List.of());
-            new DemoCommunity(noDemo, db.residents(), db.transactions());
+            new DemoCommunity(noDemo, db.residents(), db.transactions()).awaitFilled();
             assertEquals(0, db.residents().count());
         }
     }
