@@ -7,11 +7,21 @@
 #  - the class archive bin/kiosk-jvm records, so that the first start maps the kiosk's classes too.
 # Kept out: the database, the logs, and the configurations (Felix ConfigAdmin's copies of etc/*.cfg name this build
 # folder; the kiosk's first start reads them from its own etc/ as before).
+# It also sets one of the features service's settings in the assembly (updateSnapshots, below).
 # Usage: provision.sh ASSEMBLY WORK HTTP_PORT SSH_PORT RMI_REGISTRY_PORT RMI_SERVER_PORT
 set -euo pipefail
 assembly=$(cd "$1" && pwd -P)
 work=$2
 http=$3 ssh=$4 rmi_registry=$5 rmi_server=$6
+
+# Karaf's assembly writes the features service's settings with its defaults. One of them does not suit a kiosk:
+# updateSnapshots=crc re-reads every SNAPSHOT and wrap: bundle at each plugin install or uninstall and updates the ones
+# whose content changed. A wrap: bundle is generated anew with a new time in its manifest, so after a restart (or in a
+# distribution whose cache was made by the build) removing one plugin updated Derby's two wrapped fragments and
+# refreshed Derby, the DataSource and with them every plugin and open screen. Plugins change by version here.
+features_cfg=$assembly/etc/org.apache.karaf.features.cfg
+sed -i '/^[[:space:]]*updateSnapshots[[:space:]]*=/d' "$features_cfg"
+echo "updateSnapshots = none" >> "$features_cfg"
 
 rm -rf "$work"
 mkdir -p "$work"

@@ -53,6 +53,9 @@ class RestartAndRestoreIT {
             // the plugin list changed both ways: a shipped plugin removed, an archive's plugin added
             assertTrue(kiosk.shell("kiosk:uninstall kiosk-bulletin").contains("NOT_INSTALLED"),
                     "uninstalled before the restart");
+            // with Karaf's default updateSnapshots=crc, Derby's wrapped fragments were updated here (generated anew,
+            // they never match), refreshing Derby and with it every plugin and open screen
+            assertFalse(karafLog(kiosk).contains("Updating bundles"), "removing a plugin updates no other bundle");
             kiosk.shell("kar:install " + TEST_PLUGIN_KAR);
             assertTrue(kiosk.shell("kiosk:install kiosk-versioned").contains("INSTALLED"));
             String before = kiosk.shell("kiosk:plugins");
