@@ -84,6 +84,7 @@ public class KioskServlet extends VaadinServlet {
     private transient volatile ServletConfig pendingConfig;
     private transient volatile long endpointRegisteredAt;
     private transient volatile boolean vaadinStarted;
+    private transient volatile boolean startingTooLongLogged;
     private final transient ScheduledExecutorService timer;
     private transient volatile KioskSettings settings;
 
@@ -145,6 +146,12 @@ public class KioskServlet extends VaadinServlet {
                 }
             }
             return;
+        }
+        if (endpointRequested) {
+            // seen once (2026-12-03) before a start that stayed on the starting page: the restart for the endpoint
+            // came without Jetty's WebSocket container; this says so, for the next time
+            LOG.warn("the kiosk context restarted without a WebSocket container; Vaadin waits for another restart, or"
+                    + " starts on long polling at the first request after 20 s");
         }
         pendingConfig = config;
         if (!endpointRequested) {
@@ -257,6 +264,12 @@ public class KioskServlet extends VaadinServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         if (!vaadinReady()) {
+            if (endpointRequested && System.nanoTime() - endpointRegisteredAt > 2 * RESTART_WAIT_NANOS
+                    && !startingTooLongLogged) {
+                startingTooLongLogged = true;
+                LOG.warn("still starting {} s after the first init (configuration kept: {})",
+                        (System.nanoTime() - endpointRegisteredAt) / 1_000_000_000L, pendingConfig != null);
+            }
             startingPage.write(response);
             return;
         }
