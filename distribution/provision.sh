@@ -40,12 +40,11 @@ set_key org.apache.karaf.shell.cfg sshPort "$ssh"
 set_key org.apache.karaf.management.cfg rmiRegistryPort "$rmi_registry"
 set_key org.apache.karaf.management.cfg rmiServerPort "$rmi_server"
 
-# bin/karaf runs the JVM as its child: the script's process lives as long as the kiosk
-# (asked again until it has gone: a stop in the moment before bin/karaf starts the JVM would otherwise miss it)
+# bin/karaf runs the JVM as its child: the script's process lives as long as the kiosk. A stop in the moment before
+# bin/karaf has started the JVM finds nothing to signal, so it asks until the JVM has been asked once.
 stop() {
-  while kill -0 "$karaf" 2> /dev/null; do
-    pkill -f "karaf.home=$home" || true
-    sleep 0.5
+  while kill -0 "$karaf" 2> /dev/null && ! pkill -f "karaf.home=$home"; do
+    sleep 0.2
   done
   wait "$karaf" || true
 }
@@ -70,15 +69,21 @@ if ! grep -qs '"bootDone":true' "$home"/data/cache/bundle*/data/state.json; then
   echo "provision: the boot features were not installed within 180 s" >&2
   exit 1
 fi
-# one home screen served, so that the archive holds the classes of serving it (the UI and the first route as well)
-url="http://localhost:$http/kiosk/"
-for _ in $(seq 1 100); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && break
-  sleep 0.2
-done
-cookies=$work/cookies
-curl -s -c "$cookies" -o /dev/null "$url"
-curl -s -b "$cookies" -o /dev/null "${url}?v-r=init&location=&query="
+# one home screen served, so that the archive holds the classes of serving it (the UI and the first route as well);
+# bash's own TCP, as a fresh machine need not have curl
+get() {
+  exec 3<> "/dev/tcp/127.0.0.1/$http"
+  printf 'GET /kiosk/%s HTTP/1.0\r\nHost: localhost\r\nCookie: %s\r\n\r\n' "$1" "$2" >&3
+  cat <&3
+  exec 3<&-
+}
+home_page=$(get "" "")
+if ! [[ $home_page == "HTTP/1.1 200"* ]]; then
+  echo "provision: the home screen did not answer after \"kiosk UI ready\": ${home_page%%$'\r'*}" >&2
+  exit 1
+fi
+session=$(sed -n 's/^Set-Cookie: \(JSESSIONID=[^;]*\).*/\1/p' <<< "$home_page" | head -1)
+get "?v-r=init&location=&query=" "$session" > /dev/null
 if grep -q ' ERROR ' "$log"; then
   echo "provision: the kiosk logged errors during its first start:" >&2
   grep ' ERROR ' "$log" >&2
