@@ -255,6 +255,8 @@ public class KioskPlatformIT {
         try {
             HttpURLConnection starting = waitForStatus("/kiosk/", 503);
             assertEquals("1", starting.getHeaderField("Retry-After"));
+            // which way the page was reached: here the context is up and no servlet serves the path
+            assertEquals("no servlet for the path", starting.getHeaderField("X-Kiosk-Starting"));
             String page;
             try (InputStream in = starting.getErrorStream()) {
                 page = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.servlet.Servlet;
@@ -78,13 +80,12 @@ public class KioskServlet extends VaadinServlet {
 
     private final transient Shell shell;
     private final transient BundleContext bundleContext;
-    private final transient StartingPage startingPage = new StartingPage(new Translations());
+    private final transient StartingPage startingPage = new StartingPage(new Translations(), "Vaadin not started");
     private final transient AtomicReference<ServiceRegistration<?>> webSocketEndpoint = new AtomicReference<>();
     private transient volatile boolean endpointRequested;
     private transient volatile ServletConfig pendingConfig;
     private transient volatile long endpointRegisteredAt;
     private transient volatile boolean vaadinStarted;
-    private transient volatile boolean startingTooLongLogged;
     private final transient ScheduledExecutorService timer;
     private transient volatile KioskSettings settings;
 
@@ -169,12 +170,21 @@ public class KioskServlet extends VaadinServlet {
         properties.put("osgi.http.whiteboard.context.select", KioskContext.SELECT);
         try {
             webSocketEndpoint.set(bundleContext.registerService(Object.class, new JettyWebSocketEnabler(), properties));
-            // deactivated meanwhile: its unregistration found nothing yet
-            if (timer.isShutdown()) {
-                unregisterWebSocketEndpoint();
-            }
-        } catch (IllegalStateException stopping) {
+            timer.schedule(this::startUnlessRestarted, RESTART_WAIT_NANOS, TimeUnit.NANOSECONDS);
+        } catch (IllegalStateException | RejectedExecutionException stopping) {
             // the bundle is stopping: nothing to start any more
+        }
+        // deactivated meanwhile: its unregistration found nothing yet
+        if (timer.isShutdown()) {
+            unregisterWebSocketEndpoint();
+        }
+    }
+
+    private void startUnlessRestarted() {
+        try {
+            startWithoutRestart();
+        } catch (ServletException | RuntimeException e) {
+            LOG.error("the kiosk UI could not start", e);
         }
     }
 
@@ -223,24 +233,26 @@ public class KioskServlet extends VaadinServlet {
 
     /**
      * Whether Vaadin serves requests. Should Pax Web not restart the context for the endpoint, the kiosk must still
-     * come up, with push by long polling: on the first request after {@link #RESTART_WAIT_NANOS}.
+     * come up, with push by long polling: {@link #RESTART_WAIT_NANOS} after the endpoint's registration, on the timer
+     * (a kiosk nobody looks at yet must be ready when somebody does) or at the first request after that time.
      */
     private boolean vaadinReady() throws ServletException {
         if (vaadinStarted) {
             return true;
         }
-        ServletConfig config = pendingConfig;
-        if (config == null || System.nanoTime() - endpointRegisteredAt < RESTART_WAIT_NANOS) {
+        if (pendingConfig == null || System.nanoTime() - endpointRegisteredAt < RESTART_WAIT_NANOS) {
             return false;
         }
-        synchronized (this) {
-            if (!vaadinStarted) {
-                LOG.warn("the kiosk context was not restarted for the WebSocket endpoint;"
-                        + " push falls back to long polling");
-                initVaadin(config);
-            }
+        startWithoutRestart();
+        return vaadinStarted;
+    }
+
+    private synchronized void startWithoutRestart() throws ServletException {
+        ServletConfig config = pendingConfig;
+        if (!vaadinStarted && config != null) {
+            LOG.warn("the kiosk context was not restarted for the WebSocket endpoint; push falls back to long polling");
+            initVaadin(config);
         }
-        return true;
     }
 
     @Override
@@ -264,12 +276,6 @@ public class KioskServlet extends VaadinServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         if (!vaadinReady()) {
-            if (endpointRequested && System.nanoTime() - endpointRegisteredAt > 2 * RESTART_WAIT_NANOS
-                    && !startingTooLongLogged) {
-                startingTooLongLogged = true;
-                LOG.warn("still starting {} s after the first init (configuration kept: {})",
-                        (System.nanoTime() - endpointRegisteredAt) / 1_000_000_000L, pendingConfig != null);
-            }
             startingPage.write(response);
             return;
         }

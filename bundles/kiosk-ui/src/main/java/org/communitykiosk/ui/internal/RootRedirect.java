@@ -23,7 +23,7 @@ public class RootRedirect extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient StartingPage starting = new StartingPage(new Translations());
+    private final transient StartingPage starting = new StartingPage(new Translations(), "no kiosk context");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

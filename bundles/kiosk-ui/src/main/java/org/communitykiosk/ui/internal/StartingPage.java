@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 import javax.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What the kiosk's browser gets while the kiosk is still starting. Jetty answers a moment before the home screen can:
  * the Vaadin servlet waits for the store and the plugins. A bare 404 or a redirect loop would leave a browser with no
@@ -14,15 +17,33 @@ import javax.servlet.http.HttpServletResponse;
  */
 final class StartingPage {
 
-    private final Translations translations;
+    private static final Logger LOG = LoggerFactory.getLogger(StartingPage.class);
+    private static final long TOO_LONG_NANOS = 40_000_000_000L;
 
-    StartingPage(Translations translations) {
+    private final Translations translations;
+    private final String answeredBy;
+    private final long since = System.nanoTime();
+    private volatile boolean tooLongLogged;
+
+    /**
+     * @param answeredBy which of the three ways to the starting page this is (the kiosk context not there yet, no
+     *            servlet for the path in it, or Vaadin not started), sent as a header and logged: a start that never
+     *            leaves the starting page was seen once and not reproduced, and these tell the next one apart
+     */
+    StartingPage(Translations translations, String answeredBy) {
         this.translations = translations;
+        this.answeredBy = answeredBy;
     }
 
     void write(HttpServletResponse response) throws IOException {
+        if (!tooLongLogged && System.nanoTime() - since > TOO_LONG_NANOS) {
+            tooLongLogged = true;
+            LOG.warn("the kiosk still answers its starting page ({}) {} s after that page was set up", answeredBy,
+                    (System.nanoTime() - since) / 1_000_000_000L);
+        }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "1");
+        response.setHeader("X-Kiosk-Starting", answeredBy);
         response.setHeader("Cache-Control", "no-store");
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

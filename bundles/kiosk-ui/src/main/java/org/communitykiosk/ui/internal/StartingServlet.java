@@ -26,7 +26,7 @@ public class StartingServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient StartingPage page = new StartingPage(new Translations());
+    private final transient StartingPage page = new StartingPage(new Translations(), "no servlet for the path");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
