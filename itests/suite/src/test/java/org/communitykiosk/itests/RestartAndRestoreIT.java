@@ -40,6 +40,9 @@ class RestartAndRestoreIT {
             // the first start runs on what the build's own start computed (distribution/provision.sh), in another
             // folder: the boot features come installed in the bundle cache, and the class archive is mapped
             assertFalse(karafLog(kiosk).contains("Adding features"), "the first start installed no features");
+            // nor did it make the database: bin/kiosk-jvm put a copy of the build's empty one in place
+            assertTrue(Files.isDirectory(kiosk.home().resolve("data/derby/kioskdb/seg0")), "the kiosk's database");
+            assertFalse(karafLog(kiosk).contains("migrated to version"), "the first start applied no schema step");
             List<Path> shipped = archives(kiosk);
             assertEquals(1, shipped.size(), "the distribution ships a class archive: " + shipped);
             String shippedName = "/data/cds/" + shipped.get(0).getFileName();
@@ -57,7 +60,8 @@ class RestartAndRestoreIT {
             // they never match), refreshing Derby and with it every plugin and open screen
             assertFalse(karafLog(kiosk).contains("Updating bundles"), "removing a plugin updates no other bundle");
             kiosk.shell("kar:install " + TEST_PLUGIN_KAR);
-            assertTrue(kiosk.shell("kiosk:install kiosk-versioned").contains("INSTALLED"));
+            String installed = kiosk.shell("kiosk:install kiosk-versioned");
+            assertTrue(installed.contains("INSTALLED"), installed);
             String before = kiosk.shell("kiosk:plugins");
             assertEquals("NOT_INSTALLED", state(before, "kiosk-bulletin"), before);
             assertEquals("INSTALLED", state(before, "kiosk-versioned"), before);
