@@ -32,8 +32,6 @@ rm -rf "$work"
 mkdir -p "$work"
 cp -a "$assembly" "$work/kiosk"
 home=$(cd "$work/kiosk" && pwd -P)
-# a database of its own, made by its own bundles (not a copy of an earlier build's)
-rm -rf "$home/data/derby" "$home/data/derby-empty"
 
 # the build's kiosk must not meet a running kiosk or a test's: its own free ports (reserved by the build)
 made_for_ports=()

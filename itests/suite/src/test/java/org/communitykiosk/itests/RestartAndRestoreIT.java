@@ -41,7 +41,8 @@ class RestartAndRestoreIT {
             // folder: the boot features come installed in the bundle cache, and the class archive is mapped
             assertFalse(karafLog(kiosk).contains("Adding features"), "the first start installed no features");
             // nor did it make the database: bin/kiosk-jvm put a copy of the build's empty one in place
-            assertTrue(Files.isDirectory(kiosk.home().resolve("data/derby/kioskdb/seg0")), "the kiosk's database");
+            assertTrue(Files.isDirectory(kiosk.home().resolve("data/derby-empty/kioskdb/seg0")),
+                    "the distribution ships an empty database");
             assertFalse(karafLog(kiosk).contains("migrated to version"), "the first start applied no schema step");
             List<Path> shipped = archives(kiosk);
             assertEquals(1, shipped.size(), "the distribution ships a class archive: " + shipped);

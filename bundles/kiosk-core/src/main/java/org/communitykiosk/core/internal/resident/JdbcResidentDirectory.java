@@ -155,9 +155,8 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
     }
 
     /**
-     * Creates a resident whose PIN was hashed beforehand, in {@link PinHasher}'s stored form. For the demo community:
-     * its PIN is the same published one on every kiosk, and hashing it at every kiosk's first start cost that start
-     * about half a second of its two cores.
+     * Creates a resident whose PIN was hashed beforehand, in {@link PinHasher}'s stored form: for the demo community,
+     * whose published PIN is the same on every kiosk (see there why).
      */
     Resident createWithPinHash(ResidentDraft draft, String pinHash, Actor by) {
         Objects.requireNonNull(by, "by");
