@@ -263,12 +263,32 @@ public class KioskPlatformIT {
             }
             assertTrue(page, page.contains("正在启动") && page.contains("Starting"));
             assertTrue("the page polls the home screen: " + page, page.contains("fetch('/kiosk/'"));
+            assertTrue("the poll says it is one: " + page, page.contains("'X-Kiosk-Poll':'1'"));
+            assertEquals("a poll while no servlet serves the home screen", 503, poll().getResponseCode());
             // a missing static file stays a plain 404: a script tag must not receive a page
             assertEquals(404, waitForStatus("/kiosk/VAADIN/build/none.js", 404).getResponseCode());
         } finally {
             components.enableComponent(servlet).getValue();
         }
+        // the poll's answer once the home screen runs: no page (the home screen is built for the browser's own load)
+        long deadline = System.currentTimeMillis() + 60_000;
+        HttpURLConnection ready = poll();
+        while (ready.getResponseCode() != 204 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            ready = poll();
+        }
+        assertEquals(204, ready.getResponseCode());
+        assertEquals("no-store", ready.getHeaderField("Cache-Control"));
         assertTrue("the home screen is back", http("/kiosk/").contains("VAADIN/build"));
+    }
+
+    /** The starting page's question whether the home screen answers (held by its servlet until Vaadin runs). */
+    private static HttpURLConnection poll() throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + "/kiosk/")
+                .openConnection();
+        connection.setRequestProperty("X-Kiosk-Poll", "1");
+        connection.getResponseCode();
+        return connection;
     }
 
     private ServiceReference<KioskPlugin> waitForPlugin(String id, boolean present) throws Exception {

@@ -46,6 +46,7 @@ import com.vaadin.flow.di.ResourceProvider;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.VaadinServletService;
@@ -77,6 +78,7 @@ public class KioskServlet extends VaadinServlet {
 
     private static final String SERVER_CONTAINER = "javax.websocket.server.ServerContainer";
     private static final long RESTART_WAIT_NANOS = 20_000_000_000L;
+    private static final long POLL_WAIT_NANOS = 5_000_000_000L;
 
     private final transient Shell shell;
     private final transient BundleContext bundleContext;
@@ -86,6 +88,7 @@ public class KioskServlet extends VaadinServlet {
     private transient volatile ServletConfig pendingConfig;
     private transient volatile long endpointRegisteredAt;
     private transient volatile boolean vaadinStarted;
+    private final transient Object startedSignal = new Object();
     private final transient ScheduledExecutorService timer;
     private transient volatile KioskSettings settings;
 
@@ -115,6 +118,9 @@ public class KioskServlet extends VaadinServlet {
     void stopTimer() {
         timer.shutdownNow();
         unregisterWebSocketEndpoint();
+        synchronized (startedSignal) {
+            startedSignal.notifyAll();
+        }
     }
 
     private void unregisterWebSocketEndpoint() {
@@ -223,6 +229,9 @@ public class KioskServlet extends VaadinServlet {
             super.init(config);
             vaadinStarted = true;
             pendingConfig = null;
+            synchronized (startedSignal) {
+                startedSignal.notifyAll();
+            }
             LOG.info("kiosk UI ready (production mode {}, WebSocket container {})",
                     getService().getDeploymentConfiguration().isProductionMode(),
                     servletContext.getAttribute(SERVER_CONTAINER) != null);
@@ -260,6 +269,7 @@ public class KioskServlet extends VaadinServlet {
             throws ServiceException {
         KioskVaadinService service = new KioskVaadinService(this, configuration, shell);
         service.init();
+        service.setBootstrapInitialPredicate(KioskServlet::isHomeScreen);
         service.addSessionInitListener(event -> event.getSession().setErrorHandler(error -> {
             LOG.error("unexpected error in a kiosk screen", error.getThrowable());
             if (com.vaadin.flow.component.UI.getCurrent() != null) {
@@ -272,9 +282,56 @@ public class KioskServlet extends VaadinServlet {
         return service;
     }
 
+    /**
+     * Whether the first response for a page carries the whole screen (Vaadin's eager server load) instead of a
+     * bootstrap that asks for it in two more round trips: for the home screen, the one a kiosk opens when it starts and
+     * shows between residents. Deep links keep the two-step bootstrap: eagerly loaded, staff screens and the refusal
+     * page did not render (2026-11-23).
+     */
+    private static boolean isHomeScreen(VaadinRequest request) {
+        String path = request.getPathInfo();
+        return path == null || path.equals("/");
+    }
+
+    /**
+     * The starting page's question "is the home screen there?", held open until it is (at most
+     * {@link #POLL_WAIT_NANOS}): the page loads the home screen the moment Vaadin has started instead of at its next
+     * poll, and no home screen is built only to be thrown away (the home screen's first response carries the whole
+     * screen, see {@link #isHomeScreen}).
+     */
+    private void answerPoll(HttpServletResponse response) throws ServletException, IOException {
+        long deadline = System.nanoTime() + POLL_WAIT_NANOS;
+        while (!vaadinReady() && !timer.isShutdown()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            synchronized (startedSignal) {
+                if (!vaadinStarted) {
+                    try {
+                        startedSignal.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+        }
+        if (vaadinStarted) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            startingPage.write(response);
+        }
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        if (request.getHeader(StartingPage.POLL_HEADER) != null) {
+            answerPoll(response);
+            return;
+        }
         if (!vaadinReady()) {
             startingPage.write(response);
             return;

@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 final class StartingPage {
 
+    /** Marks the page's poll, which the home screen's servlet answers with 204 once it runs (else this page). */
+    static final String POLL_HEADER = "X-Kiosk-Poll";
+
     private static final Logger LOG = LoggerFactory.getLogger(StartingPage.class);
     private static final long TOO_LONG_NANOS = 40_000_000_000L;
 
@@ -50,8 +53,10 @@ final class StartingPage {
         String chinese = translations.text(Translations.CHINESE, "shell.starting");
         String english = translations.text(Translations.ENGLISH, "shell.starting");
         PrintWriter page = response.getWriter();
-        // the poll asks for the home screen itself: once it answers, reloading shows it; a fixed reload interval
-        // would either flicker or keep residents waiting up to the interval after the kiosk is ready
+        // the poll asks the home screen's address: once it answers, loading it shows the home screen; a fixed reload
+        // interval would either flicker or keep residents waiting up to the interval after the kiosk is ready. The
+        // home screen's servlet holds the poll until Vaadin runs; until that servlet is there (and while Pax Web
+        // restarts the context for it) others answer at once, so the page asks again soon: a fetch is cheap
         page.print("""
                 <!DOCTYPE html>
                 <html lang="zh-CN"><head><meta charset="utf-8">
@@ -65,10 +70,10 @@ final class StartingPage {
                 </style></head>
                 <body><p id="starting-zh">%2$s</p><p id="starting-en" lang="en">%3$s</p>
                 <script>
-                (function poll(){setTimeout(function(){fetch('%1$s',{cache:'no-store'}).then(function(r){
-                if(r.ok){location.replace('%1$s');}else{poll();}},poll);},200);})();
+                (function poll(){setTimeout(function(){fetch('%1$s',{cache:'no-store',headers:{'%4$s':'1'}}).then(function(r){
+                if(r.ok){location.replace('%1$s');}else{poll();}},poll);},50);})();
                 </script></body></html>
-                """.formatted(KioskContext.PATH + "/", escape(chinese), escape(english)));
+                """.formatted(KioskContext.PATH + "/", escape(chinese), escape(english), POLL_HEADER));
         page.flush();
     }
 
