@@ -240,6 +240,9 @@ public class KioskPlatformIT {
         }
     }
 
+    /** The starting page's question whether the home screen answers (held by its servlet until Vaadin runs). */
+    private static final Map<String, String> POLL = Map.of("X-Kiosk-Poll", "1");
+
     /**
      * The kiosk's browser is opened while the kiosk starts: until the home screen's servlet is there, the kiosk context
      * answers with the bilingual starting page (which loads the home screen by itself), never with a bare 404. The
@@ -264,31 +267,18 @@ public class KioskPlatformIT {
             assertTrue(page, page.contains("正在启动") && page.contains("Starting"));
             assertTrue("the page polls the home screen: " + page, page.contains("fetch('/kiosk/'"));
             assertTrue("the poll says it is one: " + page, page.contains("'X-Kiosk-Poll':'1'"));
-            assertEquals("a poll while no servlet serves the home screen", 503, poll().getResponseCode());
+            assertEquals("a poll while no servlet serves the home screen", 503,
+                    get("/kiosk/", POLL).getResponseCode());
             // a missing static file stays a plain 404: a script tag must not receive a page
             assertEquals(404, waitForStatus("/kiosk/VAADIN/build/none.js", 404).getResponseCode());
         } finally {
             components.enableComponent(servlet).getValue();
         }
         // the poll's answer once the home screen runs: no page (the home screen is built for the browser's own load)
-        long deadline = System.currentTimeMillis() + 60_000;
-        HttpURLConnection ready = poll();
-        while (ready.getResponseCode() != 204 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            ready = poll();
-        }
+        HttpURLConnection ready = waitForStatus("/kiosk/", 204, POLL);
         assertEquals(204, ready.getResponseCode());
         assertEquals("no-store", ready.getHeaderField("Cache-Control"));
         assertTrue("the home screen is back", http("/kiosk/").contains("VAADIN/build"));
-    }
-
-    /** The starting page's question whether the home screen answers (held by its servlet until Vaadin runs). */
-    private static HttpURLConnection poll() throws Exception {
-        HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + "/kiosk/")
-                .openConnection();
-        connection.setRequestProperty("X-Kiosk-Poll", "1");
-        connection.getResponseCode();
-        return connection;
     }
 
     private ServiceReference<KioskPlugin> waitForPlugin(String id, boolean present) throws Exception {
@@ -326,13 +316,16 @@ public class KioskPlatformIT {
 
     /** Polls GET (no redirects followed) until the kiosk answers with the status; the connection, to read. */
     private static HttpURLConnection waitForStatus(String path, int status) throws Exception {
+        return waitForStatus(path, status, Map.of());
+    }
+
+    private static HttpURLConnection waitForStatus(String path, int status, Map<String, String> headers)
+            throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         int code = -1;
         while (System.currentTimeMillis() < deadline) {
             try {
-                HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + path)
-                        .openConnection();
-                connection.setInstanceFollowRedirects(false);
+                HttpURLConnection connection = get(path, headers);
                 code = connection.getResponseCode();
                 if (code == status) {
                     return connection;
@@ -343,5 +336,15 @@ public class KioskPlatformIT {
             Thread.sleep(100);
         }
         throw new AssertionError("GET " + path + " answered " + code + ", not " + status);
+    }
+
+    /** One GET, not following redirects; its answer is there when this returns. */
+    private static HttpURLConnection get(String path, Map<String, String> headers) throws java.io.IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + path)
+                .openConnection();
+        connection.setInstanceFollowRedirects(false);
+        headers.forEach(connection::setRequestProperty);
+        connection.getResponseCode();
+        return connection;
     }
 }
