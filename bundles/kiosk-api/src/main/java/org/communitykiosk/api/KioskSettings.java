@@ -41,6 +41,22 @@ public interface KioskSettings {
     /** Plugin ids in the order their tiles appear; plugins not listed follow in their own order. */
     List<String> tileOrder();
 
-    /** Plugin ids installed but not shown on this kiosk. */
+    /** Plugin ids installed but not shown on this kiosk, and refused when their address is typed in. */
     List<String> hiddenPlugins();
+
+    /**
+     * The longest a screen may keep a session awake ({@link org.communitykiosk.api.plugin.AwakeLease}) before the
+     * idle timeout applies again.
+     *
+     * @since 1.1
+     */
+    Duration keepAwakeMax();
+
+    /**
+     * Folders under which staff may choose a mounted removable medium (a USB stick) for exports of personal and health
+     * data; only a folder that is a mount point of its own under one of these counts, never the kiosk's own disk.
+     *
+     * @since 1.1
+     */
+    List<String> exportRoots();
 }

@@ -31,7 +31,7 @@ class ShellBrowserIT {
             browser.driver.get("http://localhost:" + KioskServer.HTTP_PORT + "/");
             browser.find("#home-greeting");
             assertTrue(browser.driver.getCurrentUrl().endsWith("/kiosk/"), browser.driver.getCurrentUrl());
-            assertTrue(browser.present("#demo-badge"), "demo community is clearly marked");
+            assertTrue(browser.find("#demo-banner").getText().contains("演示数据"), "demo community is clearly marked");
             browser.find("#tile-bulletin");
             assertFalse(browser.present("#tile-residents"), "staff tiles are not shown to passers-by");
         }

@@ -43,7 +43,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * Element ids, kept stable for browser tests:
  * <ul>
  * <li>measure: {@code bp-measure}; staff links {@code bp-link-alerts}, {@code bp-link-absent}, {@code bp-link-stats};
- * {@code bp-tap-card} (card prompt); {@code bp-resident}; {@code bp-start}; {@code bp-manual-open};
+ * {@code bp-tap-card} (card prompt); {@code bp-resident}; {@code bp-start}; {@code bp-manual-open}; the monitor in use
+ * by another session {@code bp-monitor-busy}, {@code bp-busy-retry}, {@code bp-busy-back};
  * {@code bp-history-link}; rest {@code bp-rest}, {@code bp-rest-remaining}, {@code bp-rest-skip}; measuring
  * {@code bp-measuring}; pause {@code bp-pause}, {@code bp-pause-remaining}, {@code bp-pause-skip}; repeat
  * {@code bp-repeat}, {@code bp-repeat-start}; device fault {@code bp-device-error}, {@code bp-retry}; refused or
@@ -57,10 +58,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code bp-chart} with {@code bp-bar-<reading id>}; ranges {@code bp-range-14}, {@code bp-range-30},
  * {@code bp-range-90}; {@code bp-averages} with {@code bp-average}, {@code bp-average-morning},
  * {@code bp-average-evening}; {@code bp-history-list} with {@code bp-reading-<reading id>}; with a printer and
- * readings: {@code bp-print-card} (button), then {@code bp-card-pdf} (link, new tab) or {@code bp-print-error}; staff
+ * readings: {@code bp-print-card} (button: the card in the shell's printout dialog) or {@code bp-print-error}; staff
  * only: {@code bp-export} with {@code bp-export-from}, {@code bp-export-to} (date pickers), {@code bp-export-make},
- * {@code bp-export-error}, then {@code bp-export-count}, {@code bp-export-csv} (download link) and, with a printer,
- * {@code bp-export-pdf-make} (button), then {@code bp-export-pdf} (link) or {@code bp-export-pdf-error}</li>
+ * {@code bp-export-error}, then {@code bp-export-count}, {@code bp-export-csv} (button: the shell's export dialog, to a
+ * removable medium staff choose) and, with a printer, {@code bp-export-pdf-make} (button: the printout dialog) or
+ * {@code bp-export-pdf-error}</li>
  * <li>alerts: {@code bp-alerts}, {@code bp-alerts-back}, {@code bp-alerts-empty}; per alert {@code bp-alert-<id>},
  * {@code bp-alert-note-<id>}, {@code bp-alert-ack-<id>}</li>
  * <li>absent: {@code bp-absent}, {@code bp-absent-back}, {@code bp-absent-empty}, {@code bp-absent-<resident id>}</li>
@@ -91,9 +93,11 @@ public final class BloodPressurePlugin implements KioskPlugin {
             @Reference(name = "identification") Identification identification,
             @Reference(name = "residents") ResidentDirectory residents, StationConfig config) {
         this.config = config;
+        // one monitor for every session of the kiosk, lent to one screen at a time
+        MonitorDesk desk = new MonitorDesk(this::monitor, clock);
         this.views = List.of(
                 new PluginView(MEASURE, Audience.RESIDENT, context -> new MeasureView(context, store, identification,
-                        clock, Station.of(this.config), monitor())),
+                        clock, Station.of(this.config), desk)),
                 new PluginView(HISTORY, Audience.RESIDENT,
                         context -> new HistoryView(context, store, residents, today(clock, context),
                                 Station.of(this.config).guideline(), printer)),

@@ -6,14 +6,15 @@ import java.util.List;
 import org.communitykiosk.api.plugin.ViewContext;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
- * Staff only: one resident's readings over a chosen range for the doctor, as CSV (for a spreadsheet) and, with a
- * printer, as PDF. The files are made when staff tap "export", so the links hold exactly the range shown.
+ * Staff only: one resident's readings over a chosen range for the doctor, as CSV (for a spreadsheet) saved through the
+ * shell's export dialog onto a removable medium staff choose (never the public kiosk's disk or its browser's
+ * downloads) and, with a printer, as PDF in the shell's printout dialog. The files are made when staff tap "export", so
+ * they hold exactly the range shown.
  */
 final class ExportPanel extends VerticalLayout {
 
@@ -56,14 +57,12 @@ final class ExportPanel extends VerticalLayout {
             List<Reading> readings = store.history(residentId, start).stream()
                     .filter(r -> !r.takenOn().isAfter(end)).toList();
             links.add(Screens.text("bp-export-count", context.text("bloodpressure.export.count", readings.size())));
-            Anchor csv = Printing.link("bp-export-csv", context.text("bloodpressure.export.csv"),
-                    "blood-pressure.csv", "text/csv;charset=UTF-8", ReadingsCsv.csv(context, name, readings));
-            csv.getElement().setAttribute("download", true);
-            links.add(csv);
+            byte[] csv = ReadingsCsv.csv(context, name, readings);
+            links.add(Screens.primaryButton("bp-export-csv", context.text("bloodpressure.export.csv"),
+                    () -> context.export("blood-pressure-" + residentId + ".csv", csv)));
             if (printer != null) {
                 links.add(Printing.area(context, "bp-export-pdf-make", context.text("bloodpressure.export.pdf"),
-                        "bp-export-pdf", context.text("bloodpressure.export.pdfOpen"), "bp-export-pdf-error",
-                        "blood-pressure.pdf", residentId, () -> CardPrintout.pdf(printer,
+                        "bp-export-pdf-error", "blood-pressure.pdf", residentId, () -> CardPrintout.pdf(printer,
                                 CardPrintout.export(context, name, readings, guideline, start, end))));
             }
         }), error, links);

@@ -77,8 +77,8 @@ final class HistoryView extends VerticalLayout {
         long residentId = resident.get().id();
         if (printer != null && !readings.isEmpty()) {
             List<Reading> card = readings;
-            add(Printing.area(context, "bp-print-card", context.text("bloodpressure.print.card"), "bp-card-pdf",
-                    context.text("bloodpressure.print.cardOpen"), "bp-print-error", "blood-pressure-card.pdf",
+            add(Printing.area(context, "bp-print-card", context.text("bloodpressure.print.card"), "bp-print-error",
+                    "blood-pressure-card.pdf",
                     residentId, () -> CardPrintout.pdf(printer,
                             CardPrintout.card(context, name, card, guideline, today))));
         }

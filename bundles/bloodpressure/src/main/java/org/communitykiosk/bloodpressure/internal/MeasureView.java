@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.AwakeLease;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.store.StoreException;
-import org.communitykiosk.bloodpressure.device.BloodPressureMonitor;
 import org.communitykiosk.bloodpressure.device.DecodeResult.DecodeFailure;
 import org.communitykiosk.bloodpressure.device.Measurement;
 import org.communitykiosk.bloodpressure.device.MeasurementStatus;
@@ -33,14 +33,22 @@ import com.vaadin.flow.shared.Registration;
  * <p>
  * Timers count against the platform clock and are checked once a second by a UI poll; monitor callbacks arrive on the
  * driver's thread and are handed to the UI with {@link UI#access} (the shell has push).
+ * <p>
+ * While the resident sits still as told (rest, reading, pause) the screen holds a keep-awake lease; every other state
+ * (a device error, a repeat request, a monitor that does not answer within {@link #ANSWER_WITHIN}, the result, manual
+ * entry, the start screen) ends it, so the idle timeout applies again. The monitor is the station's only one: it is
+ * taken from the {@link MonitorDesk} for the guided measurement and given back at each of its ends.
  */
 final class MeasureView extends VerticalLayout {
+
+    /** How long a reading may take before the monitor counts as not answering (drivers have their own, shorter). */
+    static final Duration ANSWER_WITHIN = Duration.ofMinutes(4);
 
     private final ViewContext context;
     private final ReadingStore store;
     private final Clock clock;
     private final Station station;
-    private final BloodPressureMonitor monitor;
+    private final MonitorDesk monitor;
     private final Div content = new Div();
 
     private Resident resident;
@@ -50,14 +58,16 @@ final class MeasureView extends VerticalLayout {
     private Paragraph countdown;
     private UI ui;
     private Registration poll;
+    private AwakeLease awake;
+    private Instant answerBy;
 
     MeasureView(ViewContext context, ReadingStore store, Identification identification, Clock clock,
-            Station station, Optional<BloodPressureMonitor> monitor) {
+            Station station, MonitorDesk monitor) {
         this.context = context;
         this.store = store;
         this.clock = clock;
         this.station = station;
-        this.monitor = monitor.orElse(null);
+        this.monitor = monitor.present() ? monitor : null;
         setId("bp-measure");
         setMaxWidth(Screens.CONTENT_WIDTH);
         content.setWidthFull();
@@ -95,9 +105,8 @@ final class MeasureView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (monitor != null) {
-            monitor.stop();
-        }
+        // the screen left (also by sign-out or the idle timeout): the monitor is free for the next person
+        endMeasurement();
         if (poll != null) {
             poll.remove();
             event.getUI().setPollInterval(-1);
@@ -111,9 +120,28 @@ final class MeasureView extends VerticalLayout {
         content.add(components);
     }
 
+    /** Ends what a guided measurement holds: its lease, the monitor, its timers. */
+    private void endMeasurement() {
+        if (awake != null) {
+            awake.close();
+            awake = null;
+        }
+        if (monitor != null) {
+            monitor.release(this);
+        }
+        answerBy = null;
+    }
+
+    /** The resident is told to sit still: the session is kept awake (a lease the platform bounds). */
+    private void keepStill() {
+        if (awake == null || !awake.active()) {
+            awake = context.keepAwake();
+        }
+    }
+
     private void showStart() {
         protocol = null;
-        context.keepSessionAwake(false);
+        endMeasurement();
         deadline = null;
         Paragraph who = Screens.text("bp-resident", context.text("bloodpressure.measure.for", resident.name()));
         Div buttons = new Div();
@@ -134,9 +162,13 @@ final class MeasureView extends VerticalLayout {
 
     /** Starts the guided protocol: rest first. */
     void startGuided() {
+        if (!monitor.take(this)) {
+            showBusy();
+            return;
+        }
         protocol = new MeasurementProtocol();
         // the resident sits still as told: no idle logout during the guided measurement
-        context.keepSessionAwake(true);
+        keepStill();
         requestKey = UUID.randomUUID().toString();
         deadline = clock.instant().plusSeconds(station.restSeconds());
         countdown = null;
@@ -146,6 +178,17 @@ final class MeasureView extends VerticalLayout {
                 manualButton());
         countdown = remaining;
         tick();
+    }
+
+    /** Another session measures with the monitor: say so, offer to try again or to enter values by hand. */
+    private void showBusy() {
+        protocol = null;
+        endMeasurement();
+        deadline = null;
+        show(Screens.text("bp-monitor-busy", context.text("bloodpressure.monitor.busy")),
+                Screens.primaryButton("bp-busy-retry", context.text("bloodpressure.monitor.retry"), this::startGuided),
+                manualButton(), Screens.backButton("bp-busy-back", context.text("bloodpressure.manual.cancel"),
+                        this::showStart));
     }
 
     private com.vaadin.flow.component.button.Button manualButton() {
@@ -161,6 +204,13 @@ final class MeasureView extends VerticalLayout {
     /** Once a second: the countdown, and the next step when it has run out. */
     void tick() {
         if (protocol == null) {
+            return;
+        }
+        if (monitor != null) {
+            monitor.renew(this);
+        }
+        if (answerBy != null && !clock.instant().isBefore(answerBy)) {
+            deviceError("bloodpressure.device.noAnswer");
             return;
         }
         if (deadline == null) {
@@ -182,10 +232,11 @@ final class MeasureView extends VerticalLayout {
     }
 
     private void measure() {
-        show(Screens.text("bp-measuring", context.text("bloodpressure.measuring", protocol.readingNumber())),
-                manualButton());
+        if (protocol == null) {
+            return;
+        }
         UI current = ui;
-        monitor.start(new MonitorListener() {
+        boolean started = monitor.start(this, new MonitorListener() {
             @Override
             public void reading(Measurement measurement) {
                 onUi(current, () -> accept(measurement));
@@ -201,6 +252,14 @@ final class MeasureView extends VerticalLayout {
                 onUi(current, () -> deviceError("bloodpressure.device.disconnected"));
             }
         });
+        if (!started) {
+            showBusy();
+            return;
+        }
+        keepStill();
+        answerBy = clock.instant().plus(ANSWER_WITHIN);
+        show(Screens.text("bp-measuring", context.text("bloodpressure.measuring", protocol.readingNumber())),
+                manualButton());
     }
 
     private static void onUi(UI ui, Runnable action) {
@@ -216,6 +275,7 @@ final class MeasureView extends VerticalLayout {
         if (protocol == null || protocol.phase() != MeasurementProtocol.Phase.MEASURE) {
             return;
         }
+        answerBy = null;
         switch (protocol.accept(measurement)) {
             case PAUSE -> {
                 deadline = clock.instant().plusSeconds(station.pauseSeconds());
@@ -238,6 +298,8 @@ final class MeasureView extends VerticalLayout {
     }
 
     private void repeat(String reasonKey) {
+        // the measurement has ended: the resident may stand up, the monitor is free until "again"
+        endMeasurement();
         show(Screens.text("bp-repeat", context.text(reasonKey)),
                 Screens.primaryButton("bp-repeat-start", context.text("bloodpressure.repeat.again"), this::measure),
                 manualButton());
@@ -247,17 +309,16 @@ final class MeasureView extends VerticalLayout {
         if (protocol == null) {
             return;
         }
+        endMeasurement();
         show(Screens.text("bp-device-error", context.text(key)),
                 Screens.primaryButton("bp-retry", context.text("bloodpressure.device.retry"), this::measure),
                 manualButton());
     }
 
     void showManual() {
-        if (monitor != null) {
-            monitor.stop();
-        }
+        // only this screen's own measurement stops; another session's goes on
         protocol = null;
-        context.keepSessionAwake(false);
+        endMeasurement();
         deadline = null;
         requestKey = UUID.randomUUID().toString();
         show(new ManualEntry(context, this::record),
@@ -265,6 +326,7 @@ final class MeasureView extends VerticalLayout {
     }
 
     private void record(ReadingDraft draft) {
+        endMeasurement();
         try {
             Reading reading = store.record(resident.id(), draft, station.guideline(), context.session().actor(),
                     requestKey);
@@ -278,7 +340,7 @@ final class MeasureView extends VerticalLayout {
 
     private void showResult(Reading reading) {
         protocol = null;
-        context.keepSessionAwake(false);
+        endMeasurement();
         deadline = null;
         Div done = new Div(Screens.primaryButton("bp-done", context.text("bloodpressure.result.done"), context::home),
                 Screens.bigButton("bp-history-link", context.text("bloodpressure.history.heading"),

@@ -76,7 +76,8 @@ class ScreensTest {
     }
 
     private MeasureView measure(FakeContext context, Optional<BloodPressureMonitor> m) {
-        return new MeasureView(context, store, db.identification(), db.clock(), station, m);
+        return new MeasureView(context, store, db.identification(), db.clock(), station,
+                new MonitorDesk(() -> m, db.clock()));
     }
 
     static void click(Component root, String id) {
@@ -98,7 +99,7 @@ class ScreensTest {
         MeasureView view = measure(context, Optional.of(monitor));
         assertEquals("For: 张桂兰", text(view, "bp-resident"));
         click(view, "bp-start");
-        assertTrue(context.sessionKeptAwake, "no idle logout while the resident rests as told");
+        assertTrue(context.awake(), "no idle logout while the resident rests as told");
         assertEquals("Time left: 5:00", text(view, "bp-rest-remaining"));
         db.clock().advance(Duration.ofSeconds(299));
         view.tick();
@@ -117,7 +118,7 @@ class ScreensTest {
         monitor.listener.reading(reading(130, 83, 70));
 
         assertEquals("High normal", text(view, "bp-result-category"));
-        assertFalse(context.sessionKeptAwake, "the idle countdown runs again on the result screen");
+        assertFalse(context.awake(), "the idle countdown runs again on the result screen");
         assertEquals("132/85 mmHg, pulse 71 per minute", text(view, "bp-result-values"));
         assertTrue(find(view, "bp-crisis").isEmpty());
         List<Reading> history = store.history(zhang.id(), today);
@@ -128,27 +129,97 @@ class ScreensTest {
 
     @Test
     void volunteerSkipsRestAndStatusBitsAskForARepeat() {
-        MeasureView view = measure(FakeContext.resident(zhang), Optional.of(monitor));
+        FakeContext context = FakeContext.resident(zhang);
+        MeasureView view = measure(context, Optional.of(monitor));
         click(view, "bp-start");
         click(view, "bp-rest-skip");
+        assertTrue(context.awake());
         monitor.listener.reading(Measurement.of(150, 90, 70, MeasurementStatus.fromBits(0x02)));
         assertTrue(text(view, "bp-repeat").contains("cuff"));
+        assertFalse(context.awake(), "a repeat request ends the lease: the resident may have gone");
         click(view, "bp-repeat-start");
         assertEquals(2, monitor.starts);
+        assertTrue(context.awake(), "measuring again keeps the session awake again");
         assertTrue(text(view, "bp-measuring").contains("reading 1"));
     }
 
     @Test
     void disconnectAndMalformedRecordStoreNothingAndOfferRetry() {
-        MeasureView view = measure(FakeContext.resident(zhang), Optional.of(monitor));
+        FakeContext context = FakeContext.resident(zhang);
+        MeasureView view = measure(context, Optional.of(monitor));
         click(view, "bp-start");
         click(view, "bp-rest-skip");
         monitor.listener.disconnected();
         assertTrue(text(view, "bp-device-error").contains("disconnected"));
+        assertFalse(context.awake(), "a device error ends the lease: the idle timeout applies again");
         click(view, "bp-retry");
         monitor.listener.failed(DecodeFailure.TRUNCATED);
         assertTrue(text(view, "bp-device-error").contains("not a reading"));
+        assertFalse(context.awake());
         assertEquals(List.of(), store.history(zhang.id(), today));
+    }
+
+    @Test
+    void aMonitorThatNeverAnswersEndsTheMeasurementAndItsLease() {
+        FakeContext context = FakeContext.resident(zhang);
+        MeasureView view = measure(context, Optional.of(monitor));
+        click(view, "bp-start");
+        click(view, "bp-rest-skip");
+        assertTrue(context.awake());
+        db.clock().advance(MeasureView.ANSWER_WITHIN.minusSeconds(1));
+        view.tick();
+        assertTrue(find(view, "bp-device-error").isEmpty(), "still waiting");
+        db.clock().advance(Duration.ofSeconds(1));
+        view.tick();
+        assertTrue(text(view, "bp-device-error").contains("did not send a reading"));
+        assertFalse(context.awake());
+        assertEquals(1, monitor.stops, "the monitor is stopped and given back");
+    }
+
+    @Test
+    void theMonitorIsLentToOneScreenAtATime() {
+        MonitorDesk desk = new MonitorDesk(() -> Optional.of(monitor), db.clock());
+        Resident li = db.residents().create(new ResidentDraft("李建国", "10000002", "13800000002", "3", "2-302", "H2",
+                null, null), Actor.system("test"));
+        FakeContext firstContext = FakeContext.resident(zhang);
+        MeasureView first = new MeasureView(firstContext, store, db.identification(), db.clock(), station, desk);
+        MeasureView second = new MeasureView(FakeContext.resident(li), store, db.identification(), db.clock(),
+                station, desk);
+        click(first, "bp-start");
+        click(first, "bp-rest-skip");
+        MonitorListener firsts = monitor.listener;
+        click(second, "bp-start");
+        assertTrue(text(second, "bp-monitor-busy").contains("someone else"));
+        assertEquals(1, monitor.starts, "the second screen did not take the monitor over");
+        click(second, "bp-manual-open");
+        assertEquals(0, monitor.stops, "nor stopped the first one's measurement");
+        firsts.reading(reading(134, 86, 72));
+        assertTrue(find(first, "bp-pause").isPresent());
+
+        // a screen whose page has gone (no tick for 10 s) loses the monitor; this one's page is there
+        click(second, "bp-manual-cancel");
+        db.clock().advance(Duration.ofSeconds(9));
+        first.tick();
+        db.clock().advance(Duration.ofSeconds(9));
+        click(second, "bp-start");
+        assertTrue(find(second, "bp-monitor-busy").isPresent(), "renewed 9 s ago: still held");
+
+        // the first resident's second reading ends the measurement: the monitor is free
+        click(first, "bp-pause-skip");
+        monitor.listener.reading(reading(130, 83, 70));
+        assertTrue(find(first, "bp-result").isPresent());
+        click(second, "bp-busy-back");
+        click(second, "bp-start");
+        assertTrue(find(second, "bp-rest").isPresent());
+
+        // the second's page goes away mid-measurement: after 10 s without a tick a third screen may take over
+        MeasureView third = new MeasureView(FakeContext.resident(zhang), store, db.identification(), db.clock(),
+                station, desk);
+        click(third, "bp-start");
+        assertTrue(find(third, "bp-monitor-busy").isPresent());
+        db.clock().advance(MonitorDesk.STALE);
+        click(third, "bp-busy-retry");
+        assertTrue(find(third, "bp-rest").isPresent(), "a gone page's hold is stale");
     }
 
     @Test

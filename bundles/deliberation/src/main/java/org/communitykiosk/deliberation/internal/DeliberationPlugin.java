@@ -76,8 +76,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * {@code projector-cast}, {@code projector-open-time}, {@code projector-waiting}, {@code projector-result},
  * {@code projector-bar-<i>}, {@code projector-totals}, {@code projector-outcome}, {@code projector-receipts},
  * {@code projector-chain-head}</li>
- * <li>minutes: {@code minutes-text}; with a {@link Printer} service, {@code minutes-pdf} (a download, here and on the
- * chair's screen: 会议纪要 PDF, built by {@link MinutesDocument}); an unknown meeting anywhere:
+ * <li>minutes: {@code minutes-text}; with a {@link Printer} service, {@code minutes-pdf} (a button, here and on the
+ * chair's screen: 会议纪要 PDF, built by {@link MinutesDocument}, shown in the shell's printout dialog); an unknown meeting anywhere:
  * {@code deliberation-meeting-missing}</li>
  * </ul>
  */
@@ -147,8 +147,8 @@ public final class DeliberationPlugin implements KioskPlugin {
     }
 
     /**
-     * The minutes as a PDF download, built when the staff member taps it (so it has every ballot counted by then).
-     * The printer is looked up again at that moment: if it has gone since the screen was shown, the download fails
+     * The minutes as a PDF, built when the staff member taps it (so it has every ballot counted by then). The printer
+     * is looked up again at that moment: if it has gone since the screen was shown, the printout fails (said in words)
      * rather than keeping a service that is no longer there.
      */
     static MinutesPdf minutesPdf(ViewContext context, Council council, ResidentDirectory residents,

@@ -1,6 +1,5 @@
 package org.communitykiosk.deliberation.internal;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -18,12 +17,10 @@ import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.server.StreamResource;
 
 /** What every deliberation screen shares: sizes, buttons, labels, dates, live refresh. */
 final class Screens {
@@ -150,14 +147,24 @@ final class Screens {
         });
     }
 
-    /** A download of a meeting's minutes as PDF, made when tapped; big like the other buttons. */
-    static Anchor pdfLink(String id, ViewContext context, long meetingId, DeliberationPlugin.MinutesPdf pdf) {
-        Anchor link = new Anchor(new StreamResource("minutes-" + meetingId + ".pdf",
-                () -> new ByteArrayInputStream(pdf.pdf(meetingId))), context.text("deliberation.meeting.minutesPdf"));
-        link.setId(id);
-        link.getElement().setAttribute("download", true);
-        link.getStyle().set("font-size", TITLE_SIZE).set("padding", "0.6em 1em")
-                .set("border", "2px solid var(--lumo-primary-color)").set("border-radius", "8px");
-        return link;
+    /**
+     * A big button showing a meeting's minutes as PDF in the shell's printout dialog (printed from there, gone with the
+     * screen), made when tapped so it has every ballot counted by then; never a file in the browser's downloads.
+     */
+    static Button pdfLink(String id, ViewContext context, long meetingId, DeliberationPlugin.MinutesPdf pdf) {
+        Button button = bigButton(id, context.text("deliberation.meeting.minutesPdf"), () -> {
+            byte[] file;
+            try {
+                file = pdf.pdf(meetingId);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Screens.class).warn("minutes of meeting {} not printed: {}",
+                        meetingId, e.toString());
+                context.notify(context.text("deliberation.meeting.minutesPdfFailed"));
+                return;
+            }
+            context.showPrintout("minutes-" + meetingId + ".pdf", file);
+        });
+        button.setIcon(VaadinIcon.PRINT.create());
+        return button;
     }
 }

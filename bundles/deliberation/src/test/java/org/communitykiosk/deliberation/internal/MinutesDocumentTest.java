@@ -38,7 +38,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
 
 /**
  * The minutes as a printout: what each block says after a real meeting (a secret yes/no vote with paper ballots, a
@@ -256,16 +255,20 @@ class MinutesDocumentTest {
             return new byte[] { '%', 'P', 'D', 'F' };
         };
         plugin.setPrinter(printer);
-        Anchor link = (Anchor) FakeContext.get(view(plugin, "meeting", id), "minutes-pdf");
-        assertEquals("Minutes (PDF)", link.getText());
-        assertTrue(link.getElement().hasAttribute("download"));
+        FakeContext staff = FakeContext.staff(id);
+        Component meetingScreen = plugin.views().stream().filter(v -> v.path().equals("meeting")).findFirst()
+                .orElseThrow().factory().create(staff);
+        com.vaadin.flow.component.button.Button button = (com.vaadin.flow.component.button.Button) FakeContext
+                .get(meetingScreen, "minutes-pdf");
+        assertEquals("Minutes (PDF)", button.getText());
         assertTrue(FakeContext.find(view(plugin, "minutes", id), "minutes-pdf").isPresent());
 
         assertTrue(printed.isEmpty(), "nothing printed before the tap");
 
-        // what the link's download runs: the minutes of this meeting, through the printer there at the moment
-        byte[] pdf = DeliberationPlugin.minutesPdf(FakeContext.staff(id), council, db.residents(),
-                () -> java.util.Optional.of(printer)).pdf(meeting.id());
+        // the tap: the minutes of this meeting, through the printer there at the moment, in the shell's printout
+        // dialog (never a download)
+        button.click();
+        byte[] pdf = staff.printouts.get("minutes-" + id + ".pdf");
         assertEquals("%PDF", new String(pdf, java.nio.charset.StandardCharsets.US_ASCII));
         assertEquals(List.of("Minutes of 六月议事会"), printed.stream().map(Printout::title).toList());
 

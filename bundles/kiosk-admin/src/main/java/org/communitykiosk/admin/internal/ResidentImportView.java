@@ -8,18 +8,23 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.Problem;
+import org.communitykiosk.api.erasure.DemoResidents;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.ImportReport;
 import org.communitykiosk.api.resident.ImportReport.RowProblem;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.store.StoreException;
+import org.communitykiosk.api.store.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
@@ -30,6 +35,10 @@ import com.vaadin.flow.server.StreamResource;
 /**
  * Residents from a CSV file. The directory imports all rows or none: the screen shows either how many residents were
  * imported or a table of every rejected row (line number and the problem in words) and that nothing was imported.
+ * <p>
+ * While the register holds the demo community, the first import of real residents asks first: confirmed, the demo
+ * residents (with what the plugins stored for them) are removed and the file imported in one transaction, so a
+ * refused file keeps the demo community as it was.
  */
 final class ResidentImportView extends VerticalLayout {
 
@@ -41,13 +50,21 @@ final class ResidentImportView extends VerticalLayout {
 
     private final ViewContext context;
     private final ResidentDirectory directory;
+    private final DemoResidents demo;
+    private final Transactions transactions;
+    private final Div demoQuestion = new Div();
     private final Paragraph result = Screens.text("import-result", "");
     private final Grid<RowProblem> rejected = new Grid<>();
     private final Paragraph more = Screens.text("import-more", "");
 
-    ResidentImportView(ViewContext context, ResidentDirectory directory) {
+    ResidentImportView(ViewContext context, ResidentDirectory directory, DemoResidents demo,
+            Transactions transactions) {
         this.context = context;
         this.directory = directory;
+        this.demo = demo;
+        this.transactions = transactions;
+        demoQuestion.setId("import-demo");
+        demoQuestion.setVisible(false);
         setId("residents-import-view");
         setMaxWidth(Screens.CONTENT_WIDTH);
 
@@ -108,19 +125,84 @@ final class ResidentImportView extends VerticalLayout {
         add(Screens.backButton("import-back", context.text("admin.import.back"),
                 () -> context.navigate(ResidentsPlugin.LIST)),
                 Screens.heading(context.text("admin.import.heading")), explain, header, rules, download, upload,
-                result, rejected, more);
+                demoQuestion, result, rejected, more);
     }
 
-    /** Imports the file and shows the outcome. Visible for tests. */
+    /** Imports the file and shows the outcome, asking first while demo residents are there. Visible for tests. */
     void importFile(InputStream in) {
-        // a file that is not UTF-8 arrives with replacement characters, which the directory reports per line
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            show(directory.importCsv(reader, context.session().actor()));
+        byte[] file;
+        try {
+            file = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            showFailure(context.text("admin.import.failed"));
+            return;
+        }
+        demoQuestion.removeAll();
+        demoQuestion.setVisible(false);
+        int demoResidents = demo.count();
+        if (demoResidents == 0) {
+            importNow(file, false);
+            return;
+        }
+        result.setVisible(false);
+        rejected.setVisible(false);
+        more.setVisible(false);
+        Paragraph ask = Screens.text("import-demo-ask", context.text("admin.import.demo.ask", demoResidents));
+        Button confirm = Screens.bigButton("import-demo-confirm", context.text("admin.import.demo.confirm"), () -> {
+            demoQuestion.setVisible(false);
+            importNow(file, true);
+        });
+        Button cancel = Screens.bigButton("import-demo-cancel", context.text("admin.import.demo.cancel"), () -> {
+            demoQuestion.setVisible(false);
+            showFailure(context.text("admin.import.demo.kept"));
+        });
+        demoQuestion.add(ask, new Div(confirm, cancel));
+        demoQuestion.setVisible(true);
+    }
+
+    /** A refused file: nothing may stay removed, so the whole transaction goes back. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ImportReport report;
+
+        Refused(ImportReport report) {
+            super(null, null, false, false);
+            this.report = report;
+        }
+    }
+
+    private void importNow(byte[] file, boolean removeDemo) {
+        Actor actor = context.session().actor();
+        try {
+            if (!removeDemo) {
+                // as before: the directory's own transaction, the PINs hashed outside it
+                show(directory.importCsv(new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8),
+                        actor));
+                return;
+            }
+            ImportReport report = transactions.required(c -> {
+                if (removeDemo) {
+                    demo.remove(actor);
+                }
+                // a file that is not UTF-8 arrives with replacement characters, which the directory reports per line
+                try (Reader reader = new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8)) {
+                    ImportReport imported = directory.importCsv(reader, actor);
+                    if (removeDemo && !imported.succeeded()) {
+                        throw new Refused(imported);
+                    }
+                    return imported;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            show(report);
+        } catch (Refused refused) {
+            show(refused.report);
         } catch (StoreException e) {
             // the state only: a message could quote values from the file, and those are personal data
             LOG.warn("resident import could not be stored (SQLState {})", e.sqlState());
             showFailure(context.text("admin.store.failed"));
-        } catch (IOException e) {
+        } catch (java.io.UncheckedIOException e) {
             showFailure(context.text("admin.import.failed"));
         }
     }

@@ -10,6 +10,8 @@ import org.communitykiosk.api.plugin.PluginView;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.communitykiosk.api.erasure.DemoResidents;
+import org.communitykiosk.api.store.Transactions;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -31,7 +33,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code -building}, {@code -unit}, {@code -household}, {@code -birthdate}, {@code -pin}; {@code resident-save};
  * summary of problems {@code resident-form-error}; back to the list {@code resident-back}; an id that is not in the
  * register {@code resident-missing}</li>
- * <li>import: {@code import-upload}, {@code import-template} (download), {@code import-result},
+ * <li>import: {@code import-upload}, {@code import-template} (download); while demo residents are in the register,
+ * {@code import-demo} with {@code import-demo-ask}, {@code import-demo-confirm}, {@code import-demo-cancel};
+ * {@code import-result},
  * {@code import-rejected} (the table of rejected rows), {@code import-more}; back to the list
  * {@code import-back}</li>
  * </ul>
@@ -48,12 +52,14 @@ public final class ResidentsPlugin implements KioskPlugin {
 
     @Activate
     public ResidentsPlugin(@Reference(name = "directory") ResidentDirectory directory,
-            @Reference(name = "clock") Clock clock) {
+            @Reference(name = "clock") Clock clock, @Reference(name = "demo") DemoResidents demo,
+            @Reference(name = "transactions") Transactions transactions) {
         this.views = List.of(
                 new PluginView(LIST, Audience.STAFF, context -> new ResidentListView(context, directory)),
                 new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory,
                         LocalDate.now(clock.withZone(context.zone())))),
-                new PluginView(IMPORT, Audience.STAFF, context -> new ResidentImportView(context, directory)));
+                new PluginView(IMPORT, Audience.STAFF, context -> new ResidentImportView(context, directory, demo,
+                        transactions)));
     }
 
     @Override

@@ -44,6 +44,48 @@ class ResidentScreensTest {
 
     private final FakeResidentDirectory directory = new FakeResidentDirectory();
 
+    /** Transactions that run the work on the spot (the fake directory needs no database). */
+    static final org.communitykiosk.api.store.Transactions IN_LINE = new org.communitykiosk.api.store.Transactions() {
+        @Override
+        public <T> T required(org.communitykiosk.api.store.SqlWork<T> work) {
+            try {
+                return work.run(null);
+            } catch (java.sql.SQLException e) {
+                throw new org.communitykiosk.api.store.StoreException("test", e);
+            }
+        }
+
+        @Override
+        public boolean active() {
+            return false;
+        }
+    };
+
+    /** A register without demo residents. */
+    static final org.communitykiosk.api.erasure.DemoResidents NO_DEMO = new FakeDemo(0);
+
+    static final class FakeDemo implements org.communitykiosk.api.erasure.DemoResidents {
+        int count;
+        int removals;
+
+        FakeDemo(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public int count() {
+            return count;
+        }
+
+        @Override
+        public int remove(org.communitykiosk.api.Actor by) {
+            removals++;
+            int removed = count;
+            count = 0;
+            return removed;
+        }
+    }
+
     @Test
     void theListShowsAPageAtATimeWithTheTotal() {
         directory.add(45);
@@ -182,7 +224,7 @@ class ResidentScreensTest {
     @Test
     void anImportReadsTheFileAsUtf8AndSaysHowManyWereImported() {
         directory.report = new ImportReport(3, List.of());
-        ResidentImportView view = new ResidentImportView(new TestContext(), directory);
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory, NO_DEMO, IN_LINE);
         view.importFile(new ByteArrayInputStream(("\uFEFF" + ResidentTemplate.headerLine() + "\r\n张三,12345678,,,,,,\r\n")
                 .getBytes(StandardCharsets.UTF_8)));
 
@@ -196,12 +238,48 @@ class ResidentScreensTest {
         directory.report = new ImportReport(0, List.of(
                 new RowProblem(2, Problem.of("cardNumber", "resident.card.invalid")),
                 new RowProblem(5, Problem.of(null, "import.columns", 8, 7))));
-        ResidentImportView view = new ResidentImportView(new TestContext(), directory);
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory, NO_DEMO, IN_LINE);
         view.importFile(new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
 
         assertTrue(view.result().getText().contains("nothing was imported"), view.result().getText());
         assertTrue(view.result().getText().startsWith("2 problems found"), view.result().getText());
         assertTrue(view.rejected().isVisible());
         assertEquals(2, view.rejected().getListDataView().getItems().count());
+    }
+
+    @Test
+    void theFirstRealImportAsksBeforeItRemovesTheDemoResidents() {
+        FakeDemo demo = new FakeDemo(5);
+        directory.report = new ImportReport(3, List.of());
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory, demo, IN_LINE);
+        view.importFile(new ByteArrayInputStream((ResidentTemplate.headerLine() + "\r\n张三,12345678,,,,,,\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(directory.imported == null || directory.imported.isEmpty(), "nothing imported before the answer");
+        assertEquals(0, demo.removals);
+        assertTrue(Components.find(view, "import-demo-ask").isPresent());
+
+        ((com.vaadin.flow.component.button.Button) Components.find(view, "import-demo-cancel").orElseThrow()).click();
+        assertEquals(0, demo.removals, "cancelled: the demo residents stay");
+        assertEquals("Nothing was imported; the demo residents are still there.", view.result().getText());
+
+        view.importFile(new ByteArrayInputStream((ResidentTemplate.headerLine() + "\r\n张三,12345678,,,,,,\r\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        ((com.vaadin.flow.component.button.Button) Components.find(view, "import-demo-confirm").orElseThrow()).click();
+        assertEquals(1, demo.removals);
+        assertTrue(directory.imported.contains("张三,12345678"));
+        assertEquals("3 residents imported", view.result().getText());
+    }
+
+    @Test
+    void aRefusedFileKeepsTheDemoResidents() {
+        directory.report = new ImportReport(0, List.of(new RowProblem(2, Problem.of("cardNumber",
+                "resident.card.invalid"))));
+        FakeDemo demo = new FakeDemo(5);
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory, demo, IN_LINE);
+        view.importFile(new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
+        ((com.vaadin.flow.component.button.Button) Components.find(view, "import-demo-confirm").orElseThrow()).click();
+        assertTrue(view.result().getText().contains("nothing was imported"), view.result().getText());
+        // the fake transaction cannot roll back: that the removal is thrown back is what the test sees
+        assertTrue(view.rejected().isVisible());
     }
 }

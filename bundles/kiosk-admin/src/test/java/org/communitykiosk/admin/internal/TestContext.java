@@ -129,7 +129,23 @@ final class TestContext implements ViewContext {
     boolean sessionKeptAwake;
 
     @Override
+    @Deprecated
     public void keepSessionAwake(boolean awake) {
         sessionKeptAwake = awake;
+    }
+
+    @Override
+    public org.communitykiosk.api.plugin.AwakeLease keepAwake() {
+        throw new UnsupportedOperationException("no staff screen keeps a session awake");
+    }
+
+    @Override
+    public void showPrintout(String fileName, byte[] pdf) {
+        throw new UnsupportedOperationException("no staff screen of kiosk-admin prints");
+    }
+
+    @Override
+    public void export(String fileName, byte[] content) {
+        throw new UnsupportedOperationException("no staff screen of kiosk-admin exports through the shell");
     }
 }

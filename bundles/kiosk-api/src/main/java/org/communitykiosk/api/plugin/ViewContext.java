@@ -52,12 +52,45 @@ public interface ViewContext {
     void onCardTapped(CardHandler handler);
 
     /**
-     * While {@code true}, the idle countdown does not run for this screen: for a resident told to sit still (a
-     * blood-pressure rest) or a screen nobody touches on purpose. Reset to {@code false} when the screen is left.
+     * Keeps the session from ending for being idle while the returned lease is active (a resident told to sit still).
+     * The platform ends the lease when this screen is left or drawn anew, at sign-out and after the kiosk's maximum
+     * time; the screen closes it as soon as its state no longer needs it.
+     *
+     * @since 1.2
+     */
+    AwakeLease keepAwake();
+
+    /**
+     * {@code true} takes a lease as {@link #keepAwake()} does (unless this screen holds one from this method already),
+     * {@code false} closes it.
      *
      * @since 1.1
+     * @deprecated a flag that nobody clears keeps the session open for the next person: use {@link #keepAwake()}
      */
+    @Deprecated
     void keepSessionAwake(boolean awake);
+
+    /**
+     * Shows a printout (a PDF) in a dialog on the kiosk's screen, with a button that prints it; never in a tab or a
+     * window of its own. The dialog goes when the resident closes it, when the screen is left and at sign-out.
+     *
+     * @param fileName a name for the file, for example {@code statement.pdf}
+     * @param pdf the whole PDF file
+     * @since 1.2
+     */
+    void showPrintout(String fileName, byte[] pdf);
+
+    /**
+     * Staff only: lets the staff member save a file with personal or health data to a place they choose (a removable
+     * medium of the kiosk, see the README), never to the public kiosk's own disk or its browser's downloads. The shell
+     * asks where, writes the file and records the export in the audit log (the file's name and size, not its content).
+     * Refused with a message in words for anybody but staff.
+     *
+     * @param fileName the file's name, without folders, for example {@code blood-pressure.csv}
+     * @param content the whole file
+     * @since 1.2
+     */
+    void export(String fileName, byte[] content);
 
     /** Shows a short notification in large type. */
     void notify(String text);

@@ -6,6 +6,7 @@ public final class AuditActions {
     public static final String RESIDENT_CREATE = "resident.create";
     public static final String RESIDENT_UPDATE = "resident.update";
     public static final String RESIDENT_IMPORT = "resident.import";
+    public static final String DEMO_REMOVE = "resident.demo.remove";
     public static final String PIN_SIGNED_IN = "identity.pin.signin";
     public static final String PIN_FAILED = "identity.pin.failed";
     public static final String PIN_LOCKED = "identity.pin.locked";

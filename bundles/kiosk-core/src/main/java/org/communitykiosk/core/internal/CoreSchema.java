@@ -44,7 +44,17 @@ public final class CoreSchema {
                             // several NULL phones are allowed by both Derby (10.4+) and PostgreSQL
                             + "CONSTRAINT kiosk_resident_phone_uq UNIQUE (phone))",
                     "CREATE INDEX kiosk_resident_name_ix ON kiosk_resident (name)",
-                    "CREATE INDEX kiosk_resident_household_ix ON kiosk_resident (household)"));
+                    "CREATE INDEX kiosk_resident_household_ix ON kiosk_resident (household)"),
+            // the demo community made before this step is recognised by its published cards together with its
+            // names and phones, so that a real resident who happens to hold such a card number is never taken for it
+            Migration.of(3, "demo residents marked",
+                    "ALTER TABLE kiosk_resident ADD COLUMN demo BOOLEAN DEFAULT FALSE NOT NULL",
+                    "UPDATE kiosk_resident SET demo = TRUE WHERE "
+                            + "(card_number = '10000001' AND name = '张桂兰' AND phone = '13800000001') OR "
+                            + "(card_number = '10000002' AND name = '李建国' AND phone = '13800000002') OR "
+                            + "(card_number = '10000003' AND name = '李秀英' AND phone = '13800000003') OR "
+                            + "(card_number = '10000004' AND name = '王志强' AND phone = '13800000004') OR "
+                            + "(card_number = '10000005' AND name = '陈美华' AND phone = '13800000005')"));
 
     /** Constraint names, as the duplicate key messages of both databases report them. */
     public static final String CARD_CONSTRAINT = "kiosk_resident_card_uq";

@@ -88,6 +88,16 @@ public final class KioskSettingsComponent implements KioskSettings {
     }
 
     @Override
+    public Duration keepAwakeMax() {
+        return settings.keepAwakeMax();
+    }
+
+    @Override
+    public List<String> exportRoots() {
+        return settings.exportRoots();
+    }
+
+    @Override
     public String toString() {
         return "KioskSettings[" + settings.kioskId() + "]";
     }

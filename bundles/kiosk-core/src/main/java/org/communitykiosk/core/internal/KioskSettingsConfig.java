@@ -39,4 +39,12 @@ public @interface KioskSettingsConfig {
 
     @AttributeDefinition(name = "Hidden plugins", description = "Plugin ids installed but not shown", required = false)
     String[] hiddenPlugins() default {};
+
+    @AttributeDefinition(name = "Keep-awake maximum (min)", min = "1", max = "60",
+            description = "The longest a screen may keep a session from ending for being idle")
+    int keepAwakeMaxMinutes() default 10;
+
+    @AttributeDefinition(name = "Export media roots", required = false,
+            description = "Folders under which a mounted removable medium may receive staff exports")
+    String[] exportRoots() default { "/media", "/run/media", "/mnt" };
 }

@@ -17,24 +17,28 @@ import org.slf4j.LoggerFactory;
  */
 public record Settings(String kioskId, String kioskName, String communityName, Locale defaultLocale, ZoneId zone,
         Duration residentIdleTimeout, Duration staffIdleTimeout, boolean demoData, List<String> tileOrder,
-        List<String> hiddenPlugins) implements KioskSettings {
+        List<String> hiddenPlugins, Duration keepAwakeMax, List<String> exportRoots) implements KioskSettings {
 
     public static final String DEFAULT_KIOSK_ID = "kiosk-1";
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     static final int MIN_IDLE_SECONDS = 15;
     static final int MAX_IDLE_SECONDS = 3600;
+    static final int MAX_KEEP_AWAKE_MINUTES = 60;
+    static final List<String> DEFAULT_EXPORT_ROOTS = List.of("/media", "/run/media", "/mnt");
 
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     public Settings {
         tileOrder = List.copyOf(tileOrder);
         hiddenPlugins = List.copyOf(hiddenPlugins);
+        exportRoots = List.copyOf(exportRoots);
     }
 
     /** The built-in defaults, as a kiosk without configuration file runs. */
     public static Settings defaults() {
         return new Settings(DEFAULT_KIOSK_ID, "社区服务站", "示范社区（演示）", Locale.SIMPLIFIED_CHINESE, DEFAULT_ZONE,
-                Duration.ofSeconds(60), Duration.ofSeconds(300), true, List.of(), List.of());
+                Duration.ofSeconds(60), Duration.ofSeconds(300), true, List.of(), List.of(), Duration.ofMinutes(10),
+                DEFAULT_EXPORT_ROOTS);
     }
 
     public static Settings from(KioskSettingsConfig config) {
@@ -49,7 +53,9 @@ public record Settings(String kioskId, String kioskName, String communityName, L
                 idle(config.staffIdleTimeoutSeconds(), defaults.staffIdleTimeout(), "staffIdleTimeoutSeconds"),
                 config.demoData(),
                 ids(config.tileOrder()),
-                ids(config.hiddenPlugins()));
+                ids(config.hiddenPlugins()),
+                keepAwake(config.keepAwakeMaxMinutes(), defaults.keepAwakeMax()),
+                roots(config.exportRoots()));
     }
 
     private static String text(String value, String fallback, String field) {
@@ -87,6 +93,28 @@ public record Settings(String kioskId, String kioskName, String communityName, L
             return fallback;
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    private static Duration keepAwake(int minutes, Duration fallback) {
+        if (minutes < 1 || minutes > MAX_KEEP_AWAKE_MINUTES) {
+            LOG.warn("kiosk setting keepAwakeMaxMinutes={} is outside 1..{}, using {}", minutes,
+                    MAX_KEEP_AWAKE_MINUTES, fallback.toMinutes());
+            return fallback;
+        }
+        return Duration.ofMinutes(minutes);
+    }
+
+    /** Absolute folders; the root folder itself is refused (it is the kiosk's own disk). */
+    private static List<String> roots(String[] values) {
+        List<String> roots = new ArrayList<>();
+        for (String root : ids(values)) {
+            if (!root.startsWith("/") || root.equals("/")) {
+                LOG.warn("kiosk setting exportRoots: {} is not an absolute folder below /, left out", root);
+            } else {
+                roots.add(root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
+            }
+        }
+        return roots;
     }
 
     /** Plugin ids; a .cfg file may give a list as one comma separated value. */

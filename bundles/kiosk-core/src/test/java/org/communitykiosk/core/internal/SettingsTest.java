@@ -19,6 +19,8 @@ class SettingsTest {
         String zone = "Asia/Shanghai";
         int residentIdle = 60;
         String[] tileOrder = {};
+        int keepAwake = 10;
+        String[] exportRoots = { "/media", "/run/media", "/mnt" };
 
         @Override public Class<? extends Annotation> annotationType() { return KioskSettingsConfig.class; }
         @Override public String kioskId() { return "kiosk-1"; }
@@ -31,6 +33,8 @@ class SettingsTest {
         @Override public boolean demoData() { return true; }
         @Override public String[] tileOrder() { return tileOrder; }
         @Override public String[] hiddenPlugins() { return new String[0]; }
+        @Override public int keepAwakeMaxMinutes() { return keepAwake; }
+        @Override public String[] exportRoots() { return exportRoots; }
     }
 
     @Test
@@ -43,6 +47,7 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(300), settings.staffIdleTimeout());
         assertTrue(settings.demoData());
         assertEquals(List.of(), settings.tileOrder());
+        assertEquals(Duration.ofMinutes(10), settings.keepAwakeMax());
     }
 
     @Test
@@ -57,6 +62,13 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(60), settings.residentIdleTimeout());
         config.residentIdle = 3601;
         assertEquals(Duration.ofSeconds(60), Settings.from(config).residentIdleTimeout());
+        config.keepAwake = 0;
+        assertEquals(Duration.ofMinutes(10), Settings.from(config).keepAwakeMax());
+        config.keepAwake = 61;
+        assertEquals(Duration.ofMinutes(10), Settings.from(config).keepAwakeMax());
+        // the kiosk's own disk is never an export medium: only absolute folders below the root
+        config.exportRoots = new String[] { "/", "media", "/media/", "/mnt,/srv/usb" };
+        assertEquals(List.of("/media", "/mnt", "/srv/usb"), Settings.from(config).exportRoots());
     }
 
     @Test

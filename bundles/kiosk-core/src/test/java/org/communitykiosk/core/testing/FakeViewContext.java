@@ -3,8 +3,10 @@ package org.communitykiosk.core.testing;
 import java.text.MessageFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -13,6 +15,7 @@ import java.util.stream.Collectors;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.AwakeLease;
 import org.communitykiosk.api.plugin.CardHandler;
 import org.communitykiosk.api.plugin.KioskSession;
 import org.communitykiosk.api.plugin.ViewContext;
@@ -42,7 +45,14 @@ public class FakeViewContext implements ViewContext {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     public CardHandler cardHandler;
+    /** Set by the deprecated {@link #keepSessionAwake(boolean)}. */
     public boolean sessionKeptAwake;
+    /** Every lease the screen took, in order. */
+    public final List<AwakeLease> leases = new ArrayList<>();
+    /** Printouts shown, by file name. */
+    public final Map<String, byte[]> printouts = new LinkedHashMap<>();
+    /** Files handed to staff to export, by file name. */
+    public final Map<String, byte[]> exports = new LinkedHashMap<>();
     public final List<String> navigations = new ArrayList<>();
     public final List<String> notifications = new ArrayList<>();
 
@@ -145,8 +155,46 @@ public class FakeViewContext implements ViewContext {
     }
 
     @Override
+    public AwakeLease keepAwake() {
+        AwakeLease lease = new AwakeLease() {
+            private boolean open = true;
+
+            @Override
+            public void close() {
+                open = false;
+            }
+
+            @Override
+            public boolean active() {
+                return open;
+            }
+        };
+        leases.add(lease);
+        return lease;
+    }
+
+    /** Whether a lease the screen took is still open. */
+    public boolean awake() {
+        return leases.stream().anyMatch(AwakeLease::active);
+    }
+
+    @Override
+    @Deprecated
     public void keepSessionAwake(boolean awake) {
         sessionKeptAwake = awake;
+    }
+
+    @Override
+    public void showPrintout(String fileName, byte[] pdf) {
+        printouts.put(fileName, pdf);
+    }
+
+    @Override
+    public void export(String fileName, byte[] content) {
+        if (staff == null) {
+            throw new AssertionError("only staff export");
+        }
+        exports.put(fileName, content);
     }
 
     @Override

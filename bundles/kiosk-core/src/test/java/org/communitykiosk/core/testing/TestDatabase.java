@@ -127,6 +127,36 @@ public final class TestDatabase implements AutoCloseable {
         return residents;
     }
 
+    /**
+     * The demo residents of the register, removed with the given plugins' parts of the erasure (for a plugin's test of
+     * its {@link org.communitykiosk.api.erasure.ResidentErasure}).
+     */
+    public org.communitykiosk.api.erasure.DemoResidents demoResidents(
+            org.communitykiosk.api.erasure.ResidentErasure... erasures) {
+        org.communitykiosk.core.internal.resident.JdbcDemoResidents demo =
+                new org.communitykiosk.core.internal.resident.JdbcDemoResidents(transactions, migrations, auditLog,
+                        residents);
+        for (org.communitykiosk.api.erasure.ResidentErasure erasure : erasures) {
+            demo.addErasure(erasure, java.util.Map.of());
+        }
+        return demo;
+    }
+
+    /** Marks residents as demo residents, as the demo community does (for tests of the removal). */
+    public void markDemo(long... residentIds) {
+        transactions.required(c -> {
+            try (java.sql.PreparedStatement update = c.prepareStatement(
+                    "UPDATE kiosk_resident SET demo = ? WHERE id = ?")) {
+                for (long id : residentIds) {
+                    update.setBoolean(1, true);
+                    update.setLong(2, id);
+                    update.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     /** Card, QR and phone-and-PIN identification against {@link #residents()}. */
     public Identification identification() {
         return identification;

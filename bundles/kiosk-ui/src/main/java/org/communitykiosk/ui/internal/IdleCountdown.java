@@ -1,8 +1,6 @@
 package org.communitykiosk.ui.internal;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.communitykiosk.api.KioskSettings;
 
@@ -16,20 +14,19 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
 
 /**
- * The last seconds of an idle session: a countdown with a big "I'm still here" button. The count runs on the server
- * and is pushed, so the session ends on time even if nobody touches the screen again.
+ * The last seconds of an idle session, as the server counts them ({@link IdleWatch}): a countdown with a big "I'm
+ * still here" button. It only shows: the server pushes the seconds left and ends the session when they run out,
+ * whether or not this dialog is on a screen.
  */
 final class IdleCountdown {
 
     private final Shell shell;
-    private final Runnable expire;
     private final Runnable stillHere;
     private Dialog dialog;
-    private ScheduledFuture<?> ticker;
+    private Span seconds;
 
-    IdleCountdown(Shell shell, Runnable expire, Runnable stillHere) {
+    IdleCountdown(Shell shell, Runnable stillHere) {
         this.shell = shell;
-        this.expire = expire;
         this.stillHere = stillHere;
     }
 
@@ -39,20 +36,18 @@ final class IdleCountdown {
         return Duration.ofSeconds(seconds);
     }
 
-    void start(UI ui) {
+    void show(UI ui, long secondsLeft) {
         if (dialog != null) {
+            seconds.setText(Long.toString(secondsLeft));
             return;
         }
         KioskSettings settings = shell.settings().get();
         SessionState state = SessionState.of(VaadinSession.getCurrent(), settings.kioskId(), settings.defaultLocale());
-        Duration timeout = state.staff().isPresent() ? settings.staffIdleTimeout() : settings.residentIdleTimeout();
-        int[] remaining = { (int) countdownFor(timeout).toSeconds() };
-
-        Span seconds = new Span(Integer.toString(remaining[0]));
+        seconds = new Span(Long.toString(secondsLeft));
         seconds.setId("idle-seconds");
         seconds.addClassName("kiosk-countdown");
         Button here = new Button(shell.translations().text(state.locale(), "shell.idle.stillHere"), e -> {
-            cancel();
+            hide();
             stillHere.run();
         });
         here.setId("still-here");
@@ -65,27 +60,16 @@ final class IdleCountdown {
         dialog.setCloseOnEsc(false);
         dialog.add(new H2(shell.translations().text(state.locale(), "shell.idle.title")),
                 new Paragraph(shell.translations().text(state.locale(), "shell.idle.explain")), seconds, here);
+        ui.add(dialog);
         dialog.open();
-
-        ticker = shell.timer().scheduleAtFixedRate(() -> ui.access(() -> {
-            remaining[0]--;
-            if (remaining[0] <= 0) {
-                cancel();
-                expire.run();
-            } else {
-                seconds.setText(Integer.toString(remaining[0]));
-            }
-        }), 1, 1, TimeUnit.SECONDS);
     }
 
-    void cancel() {
-        if (ticker != null) {
-            ticker.cancel(false);
-            ticker = null;
-        }
+    void hide() {
         if (dialog != null) {
             dialog.close();
+            dialog.getElement().removeFromParent();
             dialog = null;
+            seconds = null;
         }
     }
 }

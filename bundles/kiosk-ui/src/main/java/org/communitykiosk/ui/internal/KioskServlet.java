@@ -22,6 +22,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.erasure.DemoResidents;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.StaffSignIn;
 import org.osgi.framework.BundleContext;
@@ -94,14 +96,16 @@ public class KioskServlet extends VaadinServlet {
 
     @Activate
     public KioskServlet(BundleContext bundleContext, @Reference PluginCatalog plugins,
-            @Reference Identification identification, @Reference StaffSignIn staffSignIn) {
+            @Reference Identification identification, @Reference StaffSignIn staffSignIn, @Reference AuditLog audit,
+            @Reference DemoResidents demo) {
         this.bundleContext = bundleContext;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-ui-timer");
             thread.setDaemon(true);
             return thread;
         });
-        shell = new Shell(() -> settings, plugins, new Translations(), identification, staffSignIn, timer);
+        shell = new Shell(() -> settings, plugins, new Translations(), identification, staffSignIn, timer, audit,
+                new MonotonicClock(), demo);
     }
 
     // dynamic so that a settings change made by staff applies without restarting the servlet and its sessions
@@ -270,6 +274,9 @@ public class KioskServlet extends VaadinServlet {
         KioskVaadinService service = new KioskVaadinService(this, configuration, shell);
         service.init();
         service.setBootstrapInitialPredicate(KioskServlet::isHomeScreen);
+        // the server's own idle logout, for every session from its first request to its end
+        service.addSessionInitListener(event -> IdleWatch.start(shell, event.getSession(), shell.idleClock()));
+        service.addSessionDestroyListener(event -> IdleWatch.find(event.getSession()).ifPresent(IdleWatch::stop));
         service.addSessionInitListener(event -> event.getSession().setErrorHandler(error -> {
             LOG.error("unexpected error in a kiosk screen", error.getThrowable());
             if (com.vaadin.flow.component.UI.getCurrent() != null) {
@@ -336,6 +343,8 @@ public class KioskServlet extends VaadinServlet {
             startingPage.write(response);
             return;
         }
+        // a sign-out without a request of its own (the idle timeout) asked for a new session id
+        SessionIds.renewIfAsked(request);
         String path = request.getPathInfo();
         if (path == null || !path.startsWith("/VAADIN/")) {
             // pages may show personal data: never keep them in the browser cache or back-forward cache

@@ -1,12 +1,15 @@
 package org.communitykiosk.ui.internal;
 
 import java.net.URL;
+import java.util.List;
 
 import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.RequestHandler;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.communication.UidlRequestHandler;
 
 /**
  * Vaadin's servlet service adapted to OSGi: classes and the production build are loaded through this bundle (the
@@ -32,6 +35,24 @@ final class KioskVaadinService extends VaadinServletService {
     @Override
     protected Instantiator createInstantiator() throws ServiceException {
         return new ShellInstantiator(this, shell);
+    }
+
+    /** Vaadin's handlers, with the UIDL handler that notes a person's activity ({@link Activity}). */
+    @Override
+    protected List<RequestHandler> createRequestHandlers() throws ServiceException {
+        List<RequestHandler> handlers = super.createRequestHandlers();
+        int uidl = -1;
+        for (int i = 0; i < handlers.size(); i++) {
+            if (handlers.get(i).getClass() == UidlRequestHandler.class) {
+                uidl = i;
+            }
+        }
+        if (uidl < 0) {
+            // without it the server would see no activity and sign everybody out at the timeout
+            throw new ServiceException("Vaadin's UIDL request handler was not found");
+        }
+        handlers.set(uidl, new Activity.RequestHandler());
+        return handlers;
     }
 
     @Override

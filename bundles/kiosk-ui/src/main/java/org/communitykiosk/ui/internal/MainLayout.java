@@ -58,7 +58,9 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
             }
             """;
 
-    // Activity is noticed in the browser (no round trip per touch); only "idle" is reported to the server.
+    // The server decides when a signed-in person's session ends (IdleWatch); the page only reports touches that do not
+    // reach the server by themselves (scrolling, reading), at most every 5 s, and, for a passer-by who walked away,
+    // that the screen has been idle (back to the home screen; nothing personal is on it).
     private static final String IDLE_JS = """
             const layout = $0;
             layout.__idleMs = $1;
@@ -66,11 +68,19 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
             layout.__warned = false;
             if (!layout.__idleInstalled) {
               layout.__idleInstalled = true;
-              const touch = () => { layout.__last = Date.now(); };
+              let reported = 0;
+              const touch = () => {
+                const now = Date.now();
+                layout.__last = now;
+                layout.__warned = false;
+                if (now - reported >= 5000 && layout.isConnected && layout.$server) {
+                  reported = now;
+                  layout.$server.touched();
+                }
+              };
               ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'].forEach(t => document.addEventListener(t, touch, true));
               layout.__idleTimer = setInterval(() => {
                 if (!layout.isConnected || layout.__warned || !layout.__idleMs) return;
-                if (layout.__awake) { layout.__last = Date.now(); return; }
                 if (Date.now() - layout.__last >= layout.__idleMs) {
                   layout.__warned = true;
                   layout.$server.idle();
@@ -80,19 +90,23 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
             """;
 
     private final Shell shell;
+    private final Div banner = new Div();
     private final Div header = new Div();
     private final Div content = new Div();
     private final IdleCountdown countdown;
 
     public MainLayout(Shell shell) {
         this.shell = shell;
-        this.countdown = new IdleCountdown(shell, this::signOut, this::armIdleTimer);
+        this.countdown = new IdleCountdown(shell, this::stillHere);
         setId("kiosk-layout");
         addClassName("kiosk-layout");
         header.addClassName("kiosk-header");
+        banner.setId("demo-banner");
+        banner.addClassName("kiosk-demo-banner");
+        banner.getElement().setAttribute("role", "status");
         content.addClassName("kiosk-content");
         content.setId("kiosk-content");
-        add(header, content);
+        add(banner, header, content);
     }
 
     @Override
@@ -106,7 +120,8 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         CardRouting.of(event.getUI()).reset();
-        keepAwake(false);
+        // the screen left takes its keep-awake leases and its printouts with it
+        ScreenScope.of(event.getUI()).end();
         renderHeader();
     }
 
@@ -122,7 +137,7 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
 
     @Override
     protected void onDetach(DetachEvent event) {
-        countdown.cancel();
+        countdown.hide();
     }
 
     SessionState state() {
@@ -150,12 +165,7 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         Span community = new Span(settings.communityName());
         community.addClassName("kiosk-community");
         place.add(kioskName, community);
-        if (settings.demoData()) {
-            Span demo = new Span(text("shell.demo"));
-            demo.setId("demo-badge");
-            demo.addClassName("kiosk-demo-badge");
-            place.add(demo);
-        }
+        renderDemoBanner();
 
         Div person = new Div();
         person.addClassName("kiosk-person");
@@ -188,6 +198,22 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         header.add(home, place, person, tools);
     }
 
+    /**
+     * While any demo resident is in the register, every screen says so: their cards and PIN are published, so anybody
+     * can sign in as them. Read at every screen change, so it goes with the demo community.
+     */
+    private void renderDemoBanner() {
+        int demoResidents;
+        try {
+            demoResidents = shell.demo().count();
+        } catch (RuntimeException e) {
+            // the database is not there: better a banner too many than none
+            demoResidents = -1;
+        }
+        banner.setVisible(demoResidents != 0);
+        banner.setText(demoResidents == 0 ? "" : text("shell.demo.banner"));
+    }
+
     /** Signs a resident in from a card or QR code read anywhere, unless the screen asked for card taps itself. */
     @ClientCallable
     void cardRead(String token) {
@@ -206,6 +232,7 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
 
     void signIn(Resident resident) {
         SessionState state = state();
+        newPerson();
         state.signIn(resident);
         armIdleTimer();
         notice(text("shell.welcome", resident.name()));
@@ -219,9 +246,33 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         refreshAll();
     }
 
+    /**
+     * Called at every change of who is at the kiosk (before the change is made): a new session id, so an id known
+     * before is worth nothing; the last person's leases end and the idle time starts now; the screen's printouts go.
+     */
+    static void newPerson() {
+        UI ui = UI.getCurrent();
+        SessionIds.renew();
+        IdleWatch.find(ui.getSession()).ifPresent(IdleWatch::newPerson);
+        ScreenScope.of(ui).end();
+    }
+
     /** Ends the session: nothing personal stays on screen, language and text size go back to the kiosk's default. */
     void signOut() {
-        countdown.cancel();
+        newPerson();
+        resetScreen();
+    }
+
+    /** The server ended the session (the idle timeout): the same screen as after "log out". */
+    void signedOutByServer() {
+        ScreenScope.of(UI.getCurrent()).end();
+        resetScreen();
+        // a round trip, so that the session id is renewed now rather than at the next tap
+        getElement().executeJs("if ($0.$server) $0.$server.sessionEnded()", getElement());
+    }
+
+    private void resetScreen() {
+        countdown.hide();
         KioskSettings settings = shell.settings().get();
         state().signOut(settings.defaultLocale());
         UI ui = UI.getCurrent();
@@ -232,20 +283,41 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         refreshAll();
     }
 
+    /** The page says its screen has not been touched for a while: only a passer-by's screen goes back home. */
     @ClientCallable
     void idle() {
-        if (state().signedIn()) {
-            countdown.start(UI.getCurrent());
-        } else {
+        if (!state().signedIn()) {
             // a passer-by walked away: back to the home screen for the next person
             UI.getCurrent().navigate("");
             armIdleTimer();
         }
+        // a signed-in person's session is timed by the server, not by what the page says
     }
 
-    /** Suspends the idle countdown while a screen asks for it; every navigation ends the request. */
-    void keepAwake(boolean awake) {
-        getElement().executeJs("$0.__awake = $1", getElement(), awake);
+    /** The page was touched where the server hears nothing else (counted as activity, see {@link Activity}). */
+    @ClientCallable
+    void touched() {
+        // the activity is noted by Activity before this runs
+    }
+
+    /** The page's answer to {@link #signedOutByServer()}: its request renews the session id. */
+    @ClientCallable
+    void sessionEnded() {
+        // the servlet renewed the id when the request came in (SessionIds.renewIfAsked)
+    }
+
+    /** The server's countdown, shown in this window; the server ends the session when it runs out. */
+    void showCountdown(long secondsLeft) {
+        countdown.show(UI.getCurrent(), secondsLeft);
+    }
+
+    void hideCountdown() {
+        countdown.hide();
+    }
+
+    private void stillHere() {
+        IdleWatch.find(UI.getCurrent().getSession()).ifPresent(IdleWatch::activity);
+        armIdleTimer();
     }
 
     private void armIdleTimer() {
@@ -294,8 +366,12 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
     /** The layout of the UI, for screens that change who is signed in. */
     static Optional<MainLayout> current() {
         UI ui = UI.getCurrent();
-        return ui == null ? Optional.empty()
-                : ui.getInternals().getActiveRouterTargetsChain().stream()
-                        .filter(MainLayout.class::isInstance).map(MainLayout.class::cast).findFirst();
+        return ui == null ? Optional.empty() : of(ui);
+    }
+
+    /** The layout of a UI (none before its first navigation). */
+    static Optional<MainLayout> of(UI ui) {
+        return ui.getInternals().getActiveRouterTargetsChain().stream()
+                .filter(MainLayout.class::isInstance).map(MainLayout.class::cast).findFirst();
     }
 }

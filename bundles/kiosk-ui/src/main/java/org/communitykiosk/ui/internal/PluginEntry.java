@@ -12,9 +12,8 @@ import org.osgi.framework.Bundle;
  * @param id plugin id from the service property
  * @param bundle the bundle that registered it (its class loader holds the plugin's translations)
  * @param plugin the plugin, empty when its component failed to activate
- * @param ranking service ranking, to pick one plugin when two register the same id
  */
-record PluginEntry(String id, Bundle bundle, Optional<KioskPlugin> plugin, int ranking) {
+record PluginEntry(String id, Bundle bundle, Optional<KioskPlugin> plugin) {
 
     boolean failed() {
         return plugin.isEmpty();

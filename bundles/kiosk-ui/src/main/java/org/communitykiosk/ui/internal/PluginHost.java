@@ -70,12 +70,16 @@ public class PluginHost extends Div implements BeforeEnterObserver, Refreshable,
     public void refresh() {
         removeAll();
         CardRouting.of(UI.getCurrent()).reset();
+        // a screen drawn anew starts without the leases and printouts of the one it replaces
+        ScreenScope.of(UI.getCurrent()).end();
         KioskSettings settings = shell.settings().get();
         SessionState state = SessionState.of(VaadinSession.getCurrent(), settings.kioskId(), settings.defaultLocale());
         Locale locale = state.locale();
         title = settings.kioskName();
 
-        Optional<PluginEntry> found = shell.plugins().find(pluginId);
+        // a plugin this kiosk hides is refused at its address as if it were not installed, whoever asks
+        Optional<PluginEntry> found = settings.hiddenPlugins().contains(pluginId) ? Optional.empty()
+                : shell.plugins().find(pluginId);
         if (found.isEmpty()) {
             add(card("plugin-missing", text(locale, "shell.plugin.missing.title"),
                     text(locale, "shell.plugin.missing.explain")));

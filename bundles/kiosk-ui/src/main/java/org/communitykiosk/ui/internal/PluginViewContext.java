@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.plugin.AwakeLease;
 import org.communitykiosk.api.plugin.CardHandler;
 import org.communitykiosk.api.plugin.KioskSession;
 import org.communitykiosk.api.plugin.ViewContext;
@@ -25,6 +26,7 @@ final class PluginViewContext implements ViewContext {
     private final KioskSettings settings;
     private final List<String> segments;
     private final Map<String, List<String>> query;
+    private AwakeLease flagLease;
 
     PluginViewContext(Shell shell, PluginEntry plugin, SessionState session, KioskSettings settings,
             List<String> segments, Map<String, List<String>> query) {
@@ -96,9 +98,57 @@ final class PluginViewContext implements ViewContext {
     }
 
     @Override
-    public void keepSessionAwake(boolean awake) {
-        MainLayout.current().ifPresent(layout -> layout.keepAwake(awake));
+    public AwakeLease keepAwake() {
+        UI ui = UI.getCurrent();
+        AwakeLease lease = IdleWatch.find(ui.getSession()).map(IdleWatch::lease).orElse(ENDED);
+        return ScreenScope.of(ui).hold(lease);
     }
+
+    @Override
+    @Deprecated
+    public void keepSessionAwake(boolean awake) {
+        if (awake && (flagLease == null || !flagLease.active())) {
+            flagLease = keepAwake();
+        } else if (!awake && flagLease != null) {
+            flagLease.close();
+            flagLease = null;
+        }
+    }
+
+    @Override
+    public void showPrintout(String fileName, byte[] pdf) {
+        UI ui = UI.getCurrent();
+        PrintoutDialog dialog = new PrintoutDialog(shell.translations(), session.locale(), fileName, pdf);
+        ScreenScope.of(ui).hold(dialog);
+        dialog.open();
+    }
+
+    @Override
+    public void export(String fileName, byte[] content) {
+        if (session.staff().isEmpty()) {
+            notify(shell.translations().text(session.locale(), "shell.export.staffOnly"));
+            return;
+        }
+        String name = fileName == null ? "" : fileName.strip();
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,80}") || content == null) {
+            throw new IllegalArgumentException("export file name must be a plain name: " + fileName);
+        }
+        ExportDialog dialog = new ExportDialog(shell, session.locale(), session.actor(), name, content);
+        ScreenScope.of(UI.getCurrent()).hold(dialog);
+        dialog.open();
+    }
+
+    /** The lease of a session the shell does not watch (none on a kiosk): already ended. */
+    private static final AwakeLease ENDED = new AwakeLease() {
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public boolean active() {
+            return false;
+        }
+    };
 
     @Override
     public void notify(String text) {

@@ -53,6 +53,7 @@ public class StaffSignInView extends Div implements Refreshable {
                 error.setText(text(locale, "shell.staff.refused"));
                 return;
             }
+            MainLayout.newPerson();
             state.signIn(staff.get());
             MainLayout.current().ifPresent(MainLayout::signedInAsStaff);
         });

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.communitykiosk.api.Actor;
@@ -516,6 +517,95 @@ public final class JdbcLedger implements Ledger, LedgerBook {
             }
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * Erases accounts from the ledger (their residents' erasure): every transfer to or from them goes with its postings,
+     * and every other account of those transfers gets back what they moved, so the ledger stays balanced: the sum of
+     * each account's postings is its balance. A community account's parts are folded into its main row on the way. If
+     * another account would go below zero (points a real resident received from an erased one and has spent), the
+     * database refuses it and nothing is erased.
+     *
+     * @return the rows deleted
+     */
+    static int erase(Connection c, Set<Account> erased) throws SQLException {
+        if (erased.isEmpty()) {
+            return 0;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(erased.size(), "?"));
+        List<Long> transfers = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM points_transfer WHERE from_account IN (" + marks
+                + ") OR to_account IN (" + marks + ")")) {
+            int i = 1;
+            for (int round = 0; round < 2; round++) {
+                for (Account account : erased) {
+                    ps.setString(i++, account.id());
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    transfers.add(rs.getLong(1));
+                }
+            }
+        }
+        Map<Account, Long> giveBack = new HashMap<>();
+        int rows = 0;
+        try (PreparedStatement read = c.prepareStatement("SELECT account, amount FROM points_posting WHERE transfer_id = ?");
+                PreparedStatement postings = c.prepareStatement("DELETE FROM points_posting WHERE transfer_id = ?");
+                PreparedStatement transfer = c.prepareStatement("DELETE FROM points_transfer WHERE id = ?")) {
+            for (long id : transfers) {
+                read.setLong(1, id);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        Account account = new Account(rs.getString(1));
+                        if (!erased.contains(account)) {
+                            giveBack.merge(account, -rs.getLong(2), Long::sum);
+                        }
+                    }
+                }
+                postings.setLong(1, id);
+                rows += postings.executeUpdate();
+                transfer.setLong(1, id);
+                rows += transfer.executeUpdate();
+            }
+        }
+        try (PreparedStatement main = c.prepareStatement("DELETE FROM points_account WHERE account = ?");
+                PreparedStatement parts = c.prepareStatement("DELETE FROM points_account_part WHERE account = ?")) {
+            for (Account account : erased) {
+                main.setString(1, account.id());
+                rows += main.executeUpdate();
+                parts.setString(1, account.id());
+                rows += parts.executeUpdate();
+            }
+        }
+        for (Map.Entry<Account, Long> back : giveBack.entrySet()) {
+            Account account = back.getKey();
+            long amount = back.getValue();
+            if (amount == 0) {
+                continue;
+            }
+            if (isCommunity(account)) {
+                // fold the parts into the main row, which then takes the correction (checked against zero)
+                long inParts;
+                try (PreparedStatement sum = c.prepareStatement(
+                        "SELECT COALESCE(SUM(balance), 0) FROM points_account_part WHERE account = ?")) {
+                    sum.setString(1, account.id());
+                    try (ResultSet rs = sum.executeQuery()) {
+                        rs.next();
+                        inParts = rs.getLong(1);
+                    }
+                }
+                try (PreparedStatement zero = c.prepareStatement(
+                        "UPDATE points_account_part SET balance = 0 WHERE account = ?")) {
+                    zero.setString(1, account.id());
+                    zero.executeUpdate();
+                }
+                addToBalance(c, account, inParts + amount);
+            } else {
+                addToBalance(c, account, amount);
+            }
+        }
+        return rows;
     }
 
     static long balance(Connection c, Account account) throws SQLException {

@@ -73,7 +73,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <li>board: {@code points-board}; rows {@code points-board-<rank>}; empty {@code points-board-empty}; back (for a
  * signed-in resident) {@code points-board-back}</li>
  * <li>statement printout (only while a {@link Printer} is registered): {@code points-statement-print} (button),
- * then {@code points-statement-pdf} (link opening the PDF in a new tab) or {@code points-statement-print-error}</li>
+ * showing the PDF in the shell's printout dialog, or {@code points-statement-print-error}</li>
  * <li>report: {@code points-report}; rows {@code points-report-<yyyy-MM>-<category>}, {@code points-report-total},
  * {@code points-report-empty}, CSV link {@code points-report-csv}, {@code points-report-prev},
  * {@code points-report-next}; back {@code points-report-back}</li>

@@ -1,6 +1,5 @@
 package org.communitykiosk.points.internal;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,19 +11,16 @@ import org.communitykiosk.points.api.Ledger;
 import org.communitykiosk.points.api.LedgerEntry;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.server.StreamResource;
 
 /**
  * The resident's statement, newest first, ten lines a page, with big previous/next buttons; with a printer, a big
- * print button that renders the whole statement as a large-type PDF and then offers a link opening it in a new tab.
- * The PDF is made on the tap, not when the link is followed, so a kiosk without a Chinese font says so in words
- * here rather than in a broken download.
+ * print button that renders the whole statement as a large-type PDF and shows it in the shell's printout dialog, which
+ * prints it and is gone at sign-out. A kiosk without a Chinese font says so in words here.
  */
 final class StatementView extends VerticalLayout {
 
@@ -70,18 +66,14 @@ final class StatementView extends VerticalLayout {
         }
     }
 
-    /** The print button, and after a tap the link to the PDF or a message in words. */
+    /** The print button: the PDF in the shell's printout dialog (never a tab of its own), or a message in words. */
     private static VerticalLayout printing(ViewContext context, Resident resident,
             java.util.function.Supplier<byte[]> render) {
         VerticalLayout area = new VerticalLayout();
         area.setPadding(false);
         Paragraph error = Screens.error("points-statement-print-error");
-        Anchor[] link = new Anchor[1];
         Button print = Screens.primaryButton("points-statement-print", context.text("points.statement.print"), () -> {
             error.setVisible(false);
-            if (link[0] != null) {
-                area.remove(link[0]);
-            }
             byte[] pdf;
             try {
                 pdf = render.get();
@@ -91,14 +83,7 @@ final class StatementView extends VerticalLayout {
                 Screens.showError(error, context.text("points.statement.printError"));
                 return;
             }
-            StreamResource resource = new StreamResource("statement.pdf", () -> new ByteArrayInputStream(pdf));
-            resource.setContentType("application/pdf");
-            link[0] = new Anchor(resource, context.text("points.statement.pdf"));
-            link[0].setId("points-statement-pdf");
-            link[0].setTarget("_blank");
-            Screens.textSize(link[0], Screens.TITLE_SIZE);
-            link[0].getStyle().set("font-weight", "700").set("padding", "12px 0");
-            area.add(link[0]);
+            context.showPrintout("statement.pdf", pdf);
         });
         area.add(print, error);
         return area;

@@ -1,17 +1,23 @@
 package org.communitykiosk.core.internal.resident;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.erasure.DemoResidents;
+import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.api.store.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.communitykiosk.core.internal.KioskSettingsComponent;
+import org.communitykiosk.core.internal.KioskSettingsConfig;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +30,12 @@ import org.slf4j.LoggerFactory;
  * database, the home screen included. The demo PIN comes hashed ({@link #DEMO_PIN_HASH}): hashing it slowly, as every
  * PIN is, at each kiosk's first start took about half a second of the two cores from the first home screen. The
  * residents are there well before anyone can reach a card reader.
+ * <p>
+ * The demo residents are marked as such in the register ({@link JdbcDemoResidents}). They go, with what the plugins
+ * stored for them, when {@code demoData} is turned off: at once when staff turn it off on a running kiosk, and
+ * {@link #REMOVE_AFTER_START} after a start with it off (time for the plugins to register their part of the erasure).
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = KioskSettingsComponent.PID)
 public final class DemoCommunity {
 
     static final Actor DEMO = Actor.system("demo");
@@ -47,17 +57,65 @@ public final class DemoCommunity {
             new ResidentDraft("陈美华", "10000005", "13800000005", "5", "3-201", "5-3-201", LocalDate.of(1958, 9, 15),
                     null));
 
+    /** After a start with demo data off, the wait before the demo residents are removed. */
+    static final long REMOVE_AFTER_START = TimeUnit.SECONDS.toMillis(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
 
-    private final Thread filling;
+    private final DemoResidents demo;
+    private volatile Thread filling;
+    private volatile boolean demoData;
 
     @Activate
     public DemoCommunity(
             @Reference(name = "settings") KioskSettings settings,
             @Reference(name = "residents") ResidentDirectory residents,
-            @Reference(name = "transactions") Transactions transactions) {
-        filling = new Thread(() -> fill(settings, residents, transactions), "kiosk-demo-community");
+            @Reference(name = "transactions") Transactions transactions,
+            @Reference(name = "demo") DemoResidents demo,
+            KioskSettingsConfig config) {
+        this(settings, residents, transactions, demo, config.demoData(), REMOVE_AFTER_START);
+    }
+
+    DemoCommunity(KioskSettings settings, ResidentDirectory residents, Transactions transactions, DemoResidents demo,
+            boolean demoData, long removeDelay) {
+        this.demo = demo;
+        this.demoData = demoData;
+        filling = new Thread(() -> {
+            if (demoData) {
+                fill(settings, residents, transactions);
+            } else {
+                removeAfter(removeDelay);
+            }
+        }, "kiosk-demo-community");
         filling.start();
+    }
+
+    /** Staff changed the settings: demo data turned off removes the demo community now. */
+    @Modified
+    void modified(KioskSettingsConfig config) {
+        boolean was = demoData;
+        demoData = config.demoData();
+        if (was && !demoData) {
+            Thread removing = new Thread(() -> removeAfter(0), "kiosk-demo-community-removal");
+            filling = removing;
+            removing.start();
+        }
+    }
+
+    private void removeAfter(long delay) {
+        try {
+            if (delay > 0) {
+                Thread.sleep(delay);
+            }
+            if (!demoData && demo.count() > 0) {
+                demo.remove(DEMO);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // kept, and tried again at the next start; the banner stays up meanwhile
+            LOG.warn("demo community not removed: {}", e.toString());
+        }
     }
 
     private static void fill(KioskSettings settings, ResidentDirectory residents, Transactions transactions) {
@@ -70,7 +128,9 @@ public final class DemoCommunity {
                 if (residents.count() > 0) {
                     return false;
                 }
-                RESIDENTS.forEach(draft -> create(residents, draft));
+                List<Long> ids = new ArrayList<>();
+                RESIDENTS.forEach(draft -> ids.add(create(residents, draft).id()));
+                JdbcDemoResidents.mark(c, ids);
                 return true;
             });
             LOG.info("demo community created: {} residents", RESIDENTS.size());
@@ -81,18 +141,22 @@ public final class DemoCommunity {
         }
     }
 
-    private static void create(ResidentDirectory residents, ResidentDraft draft) {
+    private static Resident create(ResidentDirectory residents, ResidentDraft draft) {
         // the register of this bundle takes the hash; another implementation hashes the PIN itself
         if (residents instanceof JdbcResidentDirectory register && DEMO_PIN.equals(draft.pin())) {
-            register.createWithPinHash(new ResidentDraft(draft.name(), draft.cardNumber(), draft.phone(),
+            return register.createWithPinHash(new ResidentDraft(draft.name(), draft.cardNumber(), draft.phone(),
                     draft.building(), draft.unit(), draft.household(), draft.birthDate(), null), DEMO_PIN_HASH, DEMO);
-        } else {
-            residents.create(draft, DEMO);
         }
+        return residents.create(draft, DEMO);
     }
 
     /** Waits until the register is filled, or found not to need it. */
     void awaitFilled() throws InterruptedException {
+        filling.join();
+    }
+
+    /** Waits until the last removal started has run. */
+    void awaitRemoved() throws InterruptedException {
         filling.join();
     }
 

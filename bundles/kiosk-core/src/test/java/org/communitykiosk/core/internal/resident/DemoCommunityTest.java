@@ -18,12 +18,80 @@ import org.junit.jupiter.api.Test;
 
 class DemoCommunityTest {
 
+    private static DemoCommunity demo(TestDatabase db, boolean demoData) {
+        return new DemoCommunity(db.settings(), db.residents(), db.transactions(), db.demoResidents(), demoData, 0);
+    }
+
+    @Test
+    void theDemoResidentsAreMarkedAndGoWithTheirPluginDataWhenDemoDataIsTurnedOff() throws InterruptedException {
+        try (TestDatabase db = new TestDatabase()) {
+            Resident real = db.residents().create(new ResidentDraft("赵一", "20000001", "13900000001", "1", "1-101",
+                    "1-1-101", LocalDate.of(1950, 1, 1), null), org.communitykiosk.api.Actor.system("test"));
+            // the register is not empty: no demo community is made
+            demo(db, true).awaitFilled();
+            assertEquals(0, db.demoResidents().count());
+
+            try (TestDatabase fresh = new TestDatabase()) {
+                java.util.List<java.util.Set<Long>> erased = new java.util.ArrayList<>();
+                org.communitykiosk.api.erasure.DemoResidents demoResidents = fresh.demoResidents((ids, by) -> {
+                    erased.add(ids);
+                    return ids.size();
+                });
+                DemoCommunity community = new DemoCommunity(fresh.settings(), fresh.residents(),
+                        fresh.transactions(), demoResidents, true, 0);
+                community.awaitFilled();
+                assertEquals(5, demoResidents.count());
+                Resident kept = fresh.residents().create(new ResidentDraft("赵一", "20000001", "13900000001", "1",
+                        "1-101", "1-1-101", LocalDate.of(1950, 1, 1), null), org.communitykiosk.api.Actor.system("t"));
+
+                community.modified(config(false));
+                community.awaitRemoved();
+                assertEquals(0, demoResidents.count());
+                assertEquals(1, fresh.residents().count(), "the real resident stays");
+                assertTrue(fresh.residents().byId(kept.id()).isPresent());
+                assertEquals(1, erased.size(), "every plugin's part ran once");
+                assertEquals(5, erased.get(0).size());
+                assertTrue(fresh.identification().byToken("10000001").isEmpty(), "the published cards are gone");
+            }
+            assertTrue(db.residents().byId(real.id()).isPresent());
+        }
+    }
+
+    @Test
+    void aFailingPluginPartErasesNothing() throws InterruptedException {
+        try (TestDatabase db = new TestDatabase()) {
+            demo(db, true).awaitFilled();
+            org.communitykiosk.api.erasure.DemoResidents demoResidents = db.demoResidents((ids, by) -> {
+                throw new IllegalStateException("a plugin's table is locked");
+            });
+            assertThrows(IllegalStateException.class,
+                    () -> demoResidents.remove(org.communitykiosk.api.Actor.system("test")));
+            assertEquals(5, demoResidents.count(), "one transaction: nothing removed");
+        }
+    }
+
+    @Test
+    void aStartWithDemoDataOffRemovesTheDemoCommunity() throws InterruptedException {
+        try (TestDatabase db = new TestDatabase()) {
+            demo(db, true).awaitFilled();
+            demo(db, false).awaitRemoved();
+            assertEquals(0, db.residents().count());
+        }
+    }
+
+    private static org.communitykiosk.core.internal.KioskSettingsConfig config(boolean demoData) {
+        return (org.communitykiosk.core.internal.KioskSettingsConfig) java.lang.reflect.Proxy.newProxyInstance(
+                DemoCommunityTest.class.getClassLoader(),
+                new Class<?>[] { org.communitykiosk.core.internal.KioskSettingsConfig.class },
+                (proxy, method, args) -> method.getName().equals("demoData") ? demoData : method.getDefaultValue());
+    }
+
     @Test
     void fillsAnEmptyRegisterOnce() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
-            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
+            demo(db, true).awaitFilled();
             assertEquals(5, db.residents().count());
-            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
+            demo(db, true).awaitFilled();
             assertEquals(5, db.residents().count());
 
             Resident li = db.residents().byCard("10000002").orElseThrow();
@@ -44,7 +112,7 @@ class DemoCommunityTest {
     @Test
     void bothDemoResidentsWithAPinSignInWithIt() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
-            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
+            demo(db, true).awaitFilled();
             assertTrue(db.identification().signInWithPin("13800000002", "1234").succeeded());
             assertFalse(db.identification().signInWithPin("13800000002", "4321").succeeded());
             assertFalse(db.identification().signInWithPin("13800000003", "1234").succeeded(), "no PIN set");
@@ -75,8 +143,8 @@ class DemoCommunityTest {
             Settings defaults = Settings.defaults();
             KioskSettings noDemo = new Settings(defaults.kioskId(), defaults.kioskName(), defaults.communityName(),
                     defaults.defaultLocale(), defaults.zone(), defaults.residentIdleTimeout(),
-                    defaults.staffIdleTimeout(), false, List.of(), List.of());
-            new DemoCommunity(noDemo, db.residents(), db.transactions()).awaitFilled();
+                    defaults.staffIdleTimeout(), false, List.of(), List.of(), defaults.keepAwakeMax(), defaults.exportRoots());
+            new DemoCommunity(noDemo, db.residents(), db.transactions(), db.demoResidents(), false, 0).awaitFilled();
             assertEquals(0, db.residents().count());
         }
     }
