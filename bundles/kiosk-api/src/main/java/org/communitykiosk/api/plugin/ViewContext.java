@@ -54,7 +54,8 @@ public interface ViewContext {
     /**
      * Keeps the session from ending for being idle while the returned lease is active (a resident told to sit still).
      * The platform ends the lease when this screen is left or drawn anew, at sign-out and after the kiosk's maximum
-     * time; the screen closes it as soon as its state no longer needs it.
+     * time; the screen closes it as soon as its state no longer needs it. Call it where the screen changes its state
+     * (an event listener, or within {@code UI.access} for a device's callback); closing works from any thread.
      *
      * @since 1.2
      */

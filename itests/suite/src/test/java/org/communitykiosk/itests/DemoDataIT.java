@@ -1,0 +1,76 @@
+package org.communitykiosk.itests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The demo community on a kiosk of its own (it is removed here, and the browser tests' kiosk needs it): a banner on
+ * every screen while it exists; turned off by the technician ({@code demoData = false}) on the running kiosk, it goes
+ * with what the plugins stored for it (a blood-pressure reading here), its published cards no longer sign anybody in,
+ * and the banner goes.
+ */
+class DemoDataIT {
+
+    @Test
+    void turningDemoDataOffRemovesTheDemoCommunityWithItsDataAndTheBanner() throws Exception {
+        Path root = Paths.get(System.getProperty("kiosk.runDirectory", "target/kiosk-browser")).resolveSibling(
+                "kiosk-demo");
+        try (KioskProcess kiosk = KioskProcess.unpack(root.resolve("kiosk")).start();
+                KioskBrowser browser = new KioskBrowser()) {
+            browser.driver.get(kiosk.url(""));
+            browser.find("#home-greeting");
+            assertTrue(browser.find("#demo-banner").getText().contains("演示数据"), "the banner while demo data exist");
+            browser.tapCard("10000004");
+            browser.find("#session-name");
+            browser.driver.get(kiosk.url("bloodpressure"));
+            browser.click("#bp-manual-open");
+            browser.click("#bp-manual-systolic");
+            for (String key : new String[] { "1", "3", "6" }) {
+                browser.click("#bp-key-" + key);
+            }
+            browser.click("#bp-manual-diastolic");
+            for (String key : new String[] { "8", "4" }) {
+                browser.click("#bp-key-" + key);
+            }
+            browser.click("#bp-manual-save");
+            browser.find("#bp-result");
+            assertTrue(browser.present("#demo-banner"), "on every screen");
+            browser.click("#logout");
+            browser.find("#tap-card-hint");
+
+            kiosk.shell("config:property-set -p org.communitykiosk.kiosk demoData false");
+            browser.waitUntil(d -> {
+                browser.driver.get(kiosk.url(""));
+                browser.find("#home-greeting");
+                return !browser.driver.findElement(By.cssSelector("#demo-banner")).isDisplayed();
+            }, Duration.ofSeconds(60));
+            browser.tapCard("10000004");
+            browser.find("vaadin-notification-card");
+            KioskServer.sleep(1000);
+            assertFalse(browser.present("#session-name"), "the published demo card signs nobody in");
+
+            // the removal is audited with every plugin's part
+            browser.driver.get(kiosk.url("staff"));
+            browser.type("#staff-user", "admin");
+            browser.type("#staff-password", "admin2026");
+            browser.click("#staff-submit");
+            browser.find("#session-name");
+            browser.driver.get(kiosk.url("audit"));
+            browser.type("#audit-action", "resident.demo.remove");
+            browser.click("#audit-apply");
+            browser.waitUntil(d -> browser.find("#audit-grid").getText().contains("bloodpressure 1"),
+                    Duration.ofSeconds(20));
+            String entry = browser.find("#audit-grid").getText();
+            assertTrue(entry.contains("5 demo residents"), entry);
+            assertTrue(entry.contains("points") && entry.contains("lovemarket") && entry.contains("deliberation"),
+                    "every plugin took part: " + entry);
+        }
+    }
+}
