@@ -25,6 +25,8 @@ import org.openqa.selenium.Cookie;
  * out by the server, and stay signed out when the page is loaded again;</li>
  * <li>a printout leaves no tab or window behind, and its frame is gone at the sign-out (the resident walked away from
  * it: the server's idle sign-out) and its address serves it no more;</li>
+ * <li>staff exporting a resident's blood-pressure readings for the doctor: nothing lands in the kiosk browser's
+ * downloads (the next person at the kiosk could open it), the file goes to a medium staff choose;</li>
  * <li>the session cookie changes at every sign-in and sign-out (card, PIN, staff): a session id planted or read before
  * the sign-in (session fixation) gives nothing afterwards.</li>
  * </ul>
@@ -120,6 +122,25 @@ class AttackSessionIT {
             assertEquals(kioskWindow, browser.driver.getWindowHandle());
             assertNotEquals(200L, ((Number) status(browser, frameSource).get("status")).longValue(),
                     "the printout's address no longer serves it");
+        }
+    }
+
+    @Test
+    void aHealthExportNeverLandsInTheBrowsersDownloads() throws Exception {
+        try (KioskBrowser browser = new KioskBrowser()) {
+            browser.signInStaff("staff", "staff2026");
+            browser.open("bloodpressure").find("#bp-tap-card");
+            browser.tapCard("10000003");
+            browser.find("#bp-resident");
+            browser.click("#bp-history-link");
+            browser.find("#bp-export-make");
+            browser.click("#bp-export-make");
+            browser.click("#bp-export-csv");
+            KioskServer.sleep(3000);
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(browser.downloads)) {
+                assertEquals(java.util.List.of(), files.toList(), "nothing in the kiosk browser's downloads");
+            }
+            assertTrue(browser.present("#export-dialog"), "staff choose where the file goes");
         }
     }
 

@@ -24,9 +24,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class KioskBrowser implements AutoCloseable {
 
     final ChromeDriver driver;
+    /** Where this browser saves downloads (its own folder, so a test can see that nothing landed there). */
+    final java.nio.file.Path downloads;
     private final WebDriverWait wait;
 
     KioskBrowser() {
+        try {
+            downloads = java.nio.file.Files.createTempDirectory("kiosk-downloads");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         ChromeOptions options = new ChromeOptions();
@@ -34,6 +41,8 @@ final class KioskBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
