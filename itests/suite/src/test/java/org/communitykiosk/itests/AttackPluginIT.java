@@ -24,13 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KioskServer.class)
 class AttackPluginIT {
 
-    private static final String KIOSK_PID = "org.communitykiosk.kiosk";
-    private static final String BP_PID = "org.communitykiosk.bloodpressure";
+    private static final String BP_CFG = "org.communitykiosk.bloodpressure.cfg";
     private static final String BP_READINGS = "132/84/72;126/80/70;124/79/69";
 
     @Test
     void aHiddenPluginIsRefusedByAddress() {
-        KioskServer.shell("config:property-set -p " + KIOSK_PID + " hiddenPlugins bulletin");
+        KioskServer.configure("org.communitykiosk.kiosk.cfg", "hiddenPlugins", "bulletin");
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
             browser.waitUntil(d -> !browser.present("#tile-bulletin"), Duration.ofSeconds(30));
@@ -47,7 +46,7 @@ class AttackPluginIT {
             assertTrue(browser.present("#plugin-missing"), "a hidden plugin's staff view is refused too");
             assertFalse(browser.present("[id^=bulletin-]"));
         } finally {
-            KioskServer.shell("config:property-set -p " + KIOSK_PID + " hiddenPlugins \"\"");
+            KioskServer.configure("org.communitykiosk.kiosk.cfg", "hiddenPlugins", "");
         }
     }
 
@@ -90,7 +89,7 @@ class AttackPluginIT {
     @Test
     void aSecondSessionCannotTakeOrStopTheMonitorInUse() {
         // a slower simulated reading, so that the second session has time to try
-        KioskServer.shell("config:property-set -p " + BP_PID + " simulatorDelayMillis 8000");
+        KioskServer.configure(BP_CFG, "simulatorDelayMillis", "8000");
         // the simulator starts anew with its new settings
         KioskServer.sleep(2000);
         try (KioskBrowser first = new KioskBrowser(); KioskBrowser second = new KioskBrowser()) {
@@ -132,8 +131,8 @@ class AttackPluginIT {
             second.click("#logout");
             second.find("#tap-card-hint");
         } finally {
-            KioskServer.shell("config:property-set -p " + BP_PID + " simulatorDelayMillis 3000");
-            KioskServer.shell("config:property-set -p " + BP_PID + " simulatorReadings \"" + BP_READINGS + "\"");
+            KioskServer.configure(BP_CFG, "simulatorDelayMillis", "3000");
+            KioskServer.configure(BP_CFG, "simulatorReadings", BP_READINGS);
         }
     }
 }

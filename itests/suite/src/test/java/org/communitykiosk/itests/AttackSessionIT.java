@@ -34,14 +34,14 @@ import org.openqa.selenium.Cookie;
 @ExtendWith(KioskServer.class)
 class AttackSessionIT {
 
-    private static final String BP_PID = "org.communitykiosk.bloodpressure";
+    private static final String BP_CFG = "org.communitykiosk.bloodpressure.cfg";
     private static final String BP_READINGS = "132/84/72;126/80/70;124/79/69";
     /** The server's timeout, plus the countdown's last tick and the push, plus slack for a loaded machine. */
     private static final Duration SIGN_OUT_WITHIN = Duration.ofSeconds(KioskServer.IDLE_TIMEOUT_SECONDS + 20);
 
     @Test
     void theBloodPressureScreenLeftAfterADeviceErrorStillSignsOut() {
-        KioskServer.shell("config:property-set -p " + BP_PID + " simulatorReadings disconnect");
+        KioskServer.configure(BP_CFG, "simulatorReadings", "disconnect");
         // the simulator starts anew with its new script
         KioskServer.sleep(2000);
         try (KioskBrowser browser = new KioskBrowser()) {
@@ -59,7 +59,7 @@ class AttackSessionIT {
             assertFalse(browser.bodyText().contains("王志强"), "no name left on screen");
         } finally {
             // back to the kiosk-config script (the blood-pressure tests count on its first readings)
-            KioskServer.shell("config:property-set -p " + BP_PID + " simulatorReadings \"" + BP_READINGS + "\"");
+            KioskServer.configure(BP_CFG, "simulatorReadings", BP_READINGS);
         }
     }
 

@@ -29,6 +29,21 @@ public final class KioskServer implements BeforeAllCallback {
         return Running.kiosk().url(path);
     }
 
+    /**
+     * Sets one key of one of the running kiosk's {@code etc/} .cfg files, as a technician editing it would; Karaf
+     * applies the file within a second or two. (Karaf's {@code config:property-set -p} and {@code -delete -p} were seen
+     * to replace the whole configuration of the kiosk's settings after the settings screen had saved it, which took
+     * the test idle timeout with it.)
+     */
+    static void configure(String cfgFile, String key, String value) {
+        try {
+            Running.kiosk().set(cfgFile, key, value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot change " + cfgFile, e);
+        }
+        sleep(3000);
+    }
+
     /** Runs a Karaf shell command through bin/client and returns its output. */
     static String shell(String command) {
         return Running.kiosk().shell(command);

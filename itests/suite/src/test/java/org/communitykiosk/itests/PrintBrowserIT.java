@@ -67,7 +67,7 @@ class PrintBrowserIT {
         Path media = KioskServer.Running.home().resolve("media").toAbsolutePath();
         Path stick = media.resolve("usb1");
         Files.createDirectories(stick);
-        KioskServer.shell("config:property-set -p org.communitykiosk.kiosk exportRoots " + media);
+        KioskServer.configure("org.communitykiosk.kiosk.cfg", "exportRoots", media.toString());
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");
             browser.open("bloodpressure").find("#bp-tap-card");
@@ -119,7 +119,7 @@ class PrintBrowserIT {
             browser.click("#bp-export-pdf-make");
             assertPdf(printout(browser));
         } finally {
-            KioskServer.shell("config:property-delete -p org.communitykiosk.kiosk exportRoots");
+            KioskServer.configure("org.communitykiosk.kiosk.cfg", "exportRoots", "/media,/run/media,/mnt");
             unmount(stick);
         }
     }

@@ -210,7 +210,9 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
             // the database is not there: better a banner too many than none
             demoResidents = -1;
         }
-        banner.setVisible(demoResidents != 0);
+        // hidden by the attribute, not setVisible(false): Vaadin sends an invisible component to the page without its
+        // attributes (nor its id), and a screen reader or a test must find the banner's place either way
+        banner.getElement().setAttribute("hidden", demoResidents == 0);
         banner.setText(demoResidents == 0 ? "" : text("shell.demo.banner"));
     }
 

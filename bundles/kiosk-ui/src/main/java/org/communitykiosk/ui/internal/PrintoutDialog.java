@@ -22,6 +22,8 @@ final class PrintoutDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
 
+    private final Div body = new Div();
+
     PrintoutDialog(Translations translations, Locale locale, String fileName, byte[] pdf) {
         setId("printout-dialog");
         addClassName("kiosk-printout");
@@ -52,10 +54,19 @@ final class PrintoutDialog extends Dialog {
         close.addThemeVariants(ButtonVariant.LUMO_LARGE);
         Div buttons = new Div(print, close);
         buttons.addClassName("kiosk-printout-buttons");
-        Div body = new Div();
         body.addClassName("kiosk-printout-body");
         body.getElement().appendChild(frame);
         add(buttons, body);
+    }
+
+    /**
+     * Takes the frame off the page first: the dialog's overlay keeps its content in the page after it closes, and the
+     * PDF must not stay there (nor its address be served) once the dialog is gone.
+     */
+    @Override
+    public void close() {
+        body.getElement().removeAllChildren();
+        super.close();
     }
 
     private static String safeName(String fileName) {
