@@ -22,6 +22,9 @@ final class PrintoutDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
 
+    /** The class of every printout frame, so that closing removes it from the page whatever Vaadin leaves there. */
+    static final String FRAME_CLASS = "kiosk-printout-frame";
+
     private final Div body = new Div();
 
     PrintoutDialog(Translations translations, Locale locale, String fileName, byte[] pdf) {
@@ -37,6 +40,7 @@ final class PrintoutDialog extends Dialog {
         resource.setCacheTime(0);
         Element frame = new Element("iframe");
         frame.setAttribute("id", "printout-frame");
+        frame.setAttribute("class", FRAME_CLASS);
         frame.setAttribute("title", translations.text(locale, "shell.printout.title"));
         frame.setAttribute("src", resource);
         frame.getStyle().set("width", "100%").set("flex", "1").set("min-height", "60vh").set("border", "2px solid")
@@ -60,11 +64,15 @@ final class PrintoutDialog extends Dialog {
     }
 
     /**
-     * Takes the frame off the page first: the dialog's overlay keeps its content in the page after it closes, and the
-     * PDF must not stay there (nor its address be served) once the dialog is gone.
+     * Takes the frame off the page first: Vaadin's dialog overlay kept the frame in the page, hidden, after the dialog
+     * was closed and removed (seen by AttackSessionIT after the server's sign-out), and the PDF must not stay there
+     * (nor its address be served) once the dialog is gone. The frame leaves the server's tree (its address is
+     * unregistered with it) and the page drops every printout frame it still has.
      */
     @Override
     public void close() {
+        getUI().ifPresent(ui -> ui.getPage().executeJs(
+                "document.querySelectorAll('iframe." + FRAME_CLASS + "').forEach(frame => frame.remove())"));
         body.getElement().removeAllChildren();
         super.close();
     }
