@@ -50,7 +50,7 @@ class PrintBrowserIT {
     }
 
     @Test
-    void theResidentPrintsTheirPointsStatement() {
+    void theResidentPrintsTheirPointsStatement() throws IOException {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
             browser.tapCard("10000001");
@@ -59,6 +59,10 @@ class PrintBrowserIT {
             browser.click("#points-statement-print");
             assertPdf(printout(browser));
             assertEquals(1, browser.driver.getWindowHandles().size(), "no tab of its own");
+            // what the resident sees, for a person to look at (target/printout-dialog.png)
+            KioskServer.sleep(2000);
+            Files.write(Paths.get("target", "printout-dialog.png"),
+                    browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         }
     }
 
