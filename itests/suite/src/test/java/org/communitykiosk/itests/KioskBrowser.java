@@ -25,8 +25,20 @@ final class KioskBrowser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final WebDriverWait wait;
+    /** The kiosk's page for a path: the browser tests' shared kiosk, or a kiosk of a test's own. */
+    private final java.util.function.UnaryOperator<String> urls;
 
     KioskBrowser() {
+        this(KioskServer::url);
+    }
+
+    /** A browser on a kiosk of the test's own (for example one started with other settings). */
+    KioskBrowser(KioskProcess kiosk) {
+        this(kiosk::url);
+    }
+
+    private KioskBrowser(java.util.function.UnaryOperator<String> urls) {
+        this.urls = urls;
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         ChromeOptions options = new ChromeOptions();
@@ -39,7 +51,7 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     KioskBrowser open(String path) {
-        driver.get(KioskServer.url(path));
+        driver.get(urls.apply(path));
         return this;
     }
 
