@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -43,4 +44,12 @@ public interface KioskSettings {
 
     /** Plugin ids installed but not shown on this kiosk. */
     List<String> hiddenPlugins();
+
+    /**
+     * The actions ({@link org.communitykiosk.api.plugin.PinAction} ids) that ask a resident who has a PIN to enter it
+     * first.
+     *
+     * @since 1.1
+     */
+    Set<String> pinRequiredFor();
 }

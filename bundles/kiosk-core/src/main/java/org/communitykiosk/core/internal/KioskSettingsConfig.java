@@ -39,4 +39,10 @@ public @interface KioskSettingsConfig {
 
     @AttributeDefinition(name = "Hidden plugins", description = "Plugin ids installed but not shown", required = false)
     String[] hiddenPlugins() default {};
+
+    // the values of org.communitykiosk.api.plugin.PinAction.ALL (an annotation default must be a constant)
+    @AttributeDefinition(name = "PIN required for", description = "Actions that ask a resident who has a PIN to enter"
+            + " it: points.spend, points.transfer, points.confirmServed, bloodpressure.history", required = false)
+    String[] pinRequiredFor() default { "points.spend", "points.transfer", "points.confirmServed",
+            "bloodpressure.history" };
 }

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import org.communitykiosk.api.plugin.PinAction;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,7 @@ class SettingsTest {
         String zone = "Asia/Shanghai";
         int residentIdle = 60;
         String[] tileOrder = {};
+        String[] pinRequiredFor = annotationDefault("pinRequiredFor");
 
         @Override public Class<? extends Annotation> annotationType() { return KioskSettingsConfig.class; }
         @Override public String kioskId() { return "kiosk-1"; }
@@ -31,6 +35,26 @@ class SettingsTest {
         @Override public boolean demoData() { return true; }
         @Override public String[] tileOrder() { return tileOrder; }
         @Override public String[] hiddenPlugins() { return new String[0]; }
+        @Override public String[] pinRequiredFor() { return pinRequiredFor; }
+    }
+
+    private static String[] annotationDefault(String attribute) {
+        try {
+            return (String[]) KioskSettingsConfig.class.getMethod(attribute).getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyStepUpActionAsksForThePinByDefaultAndAListCanNarrowIt() {
+        assertEquals(Set.copyOf(PinAction.ALL), Settings.from(new Config()).pinRequiredFor());
+        Config config = new Config();
+        config.pinRequiredFor = new String[] { "points.spend, bloodpressure.history", " " };
+        assertEquals(Set.of(PinAction.POINTS_SPEND, PinAction.BLOOD_PRESSURE_HISTORY),
+                Settings.from(config).pinRequiredFor());
+        config.pinRequiredFor = new String[0];
+        assertEquals(Set.of(), Settings.from(config).pinRequiredFor());
     }
 
     @Test

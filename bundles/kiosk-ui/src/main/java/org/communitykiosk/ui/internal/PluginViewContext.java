@@ -11,7 +11,9 @@ import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.plugin.CardHandler;
 import org.communitykiosk.api.plugin.KioskSession;
 import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.resident.Resident;
 
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
@@ -25,10 +27,13 @@ final class PluginViewContext implements ViewContext {
     private final KioskSettings settings;
     private final List<String> segments;
     private final Map<String, List<String>> query;
+    /** The screen's place in the shell: a PIN dialog is its child, and goes when the screen goes. */
+    private final HasComponents host;
 
     PluginViewContext(Shell shell, PluginEntry plugin, SessionState session, KioskSettings settings,
-            List<String> segments, Map<String, List<String>> query) {
+            List<String> segments, Map<String, List<String>> query, HasComponents host) {
         this.shell = shell;
+        this.host = host;
         this.plugin = plugin;
         this.session = session;
         this.settings = settings;
@@ -98,6 +103,18 @@ final class PluginViewContext implements ViewContext {
     @Override
     public void keepSessionAwake(boolean awake) {
         MainLayout.current().ifPresent(layout -> layout.keepAwake(awake));
+    }
+
+    @Override
+    public void confirmWithPin(Resident who, String action, Runnable confirmed) {
+        // who.pinSet() as the plugin read it: a resident given a PIN since then is asked from their next screen on
+        if (who == null || !who.pinSet() || !settings.pinRequiredFor().contains(action)) {
+            confirmed.run();
+            return;
+        }
+        PinDialog dialog = new PinDialog(shell, session, who, action, confirmed);
+        host.add(dialog);
+        dialog.open();
     }
 
     @Override
