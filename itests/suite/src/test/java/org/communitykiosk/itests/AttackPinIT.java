@@ -86,6 +86,8 @@ class AttackPinIT {
         }
         double unknownMillis = median(unknown);
         double wrongMillis = median(wrong);
+        System.out.printf("answer to an unknown phone: median %.0f ms, to a wrong PIN: median %.0f ms (%s)%n",
+                unknownMillis, wrongMillis, all.stream().map(a -> String.format("%.0f", a.millis())).toList());
         assertTrue(unknownMillis > wrongMillis * 0.6 && unknownMillis < wrongMillis / 0.6,
                 "the time of the answer tells who lives here: unknown phone " + unknownMillis + " ms, wrong PIN "
                         + wrongMillis + " ms (" + all + ")");
