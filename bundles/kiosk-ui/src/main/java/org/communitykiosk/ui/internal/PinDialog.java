@@ -95,6 +95,11 @@ final class PinDialog extends Dialog {
     }
 
     private void submit() {
+        if (pin.length() < 4) {
+            // a tap on "confirm" before the PIN is typed is no wrong PIN: nothing is checked, nothing counted
+            error.setText(text("shell.pin.short"));
+            return;
+        }
         PinCheck check = shell.identification().checkPin(who.id(), pin, state.place());
         pin = "";
         field.clear();

@@ -108,6 +108,12 @@ public class SignInView extends Div implements Refreshable {
     }
 
     private void submit(Locale locale) {
+        if (pin.length() < 4) {
+            // nothing typed yet is no attempt: nothing checked, nothing counted
+            error = text(locale, "shell.pin.short");
+            refresh();
+            return;
+        }
         PinAttempt attempt = shell.identification().signInWithPin(phone, pin, state().place());
         pin = "";
         switch (attempt.outcome()) {
