@@ -53,6 +53,8 @@ class JaasStaffSignInTest {
     /** A realm giving roles the way Karaf's properties login module does; its passwords can change. */
     public static class FakeRealm implements LoginModule {
 
+        static final long HASH_MILLIS = 60;
+
         static final Map<String, String> PASSWORDS = new ConcurrentHashMap<>(Map.of("wang", "secret", "admin", "root",
                 "guest", "guest", "staff", "staff2026"));
         static final Map<String, List<String>> ROLES = Map.of("wang", List.of("kiosk-staff"),
@@ -80,6 +82,14 @@ class JaasStaffSignInTest {
                 throw new LoginException(e.toString());
             }
             String expected = PASSWORDS.get(name.getName());
+            if (expected != null) {
+                // as Karaf's properties module: only a user it has costs a password hash
+                try {
+                    Thread.sleep(HASH_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (expected == null || !expected.equals(new String(password.getPassword()))) {
                 throw new FailedLoginException("wrong user or password");
             }
@@ -287,6 +297,16 @@ class JaasStaffSignInTest {
         assertTrue(db.auditLog().find(AuditQuery.latest(5)).stream()
                 .anyMatch(e -> e.action().equals("staff.password.rehashed")));
         assertEquals(Outcome.REFUSED, signIn.signIn("oldhand", "guess".toCharArray(), SCREEN).outcome());
+    }
+
+    @Test
+    void anUnknownUserNameIsRefusedNoQuickerThanAWrongPassword() {
+        assertTrue(signIn.signIn("wang", "secret".toCharArray(), SCREEN).succeeded());
+        long started = System.nanoTime();
+        assertEquals(Outcome.REFUSED, signIn.signIn("nobody", "secret".toCharArray(), SCREEN).outcome());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis >= FakeRealm.HASH_MILLIS - 5, "the realm hashes nothing for a user it lacks, the answer"
+                + " still takes as long as for a wrong password: " + millis + " ms");
     }
 
     @Test
