@@ -62,11 +62,26 @@ class AttackStaffIT {
         kiosk.set("users.properties", OLD_ACCOUNT, "{CRYPT}" + sha256(OLD_PASSWORD) + "{CRYPT},kiosk-staff");
         Runtime.getRuntime().addShutdownHook(new Thread(kiosk::kill));
         kiosk.start();
-        String created = kiosk.shell("jaas:realm-manage --realm karaf"
-                + " --module org.apache.karaf.jaas.modules.properties.PropertiesLoginModule; "
-                + "jaas:user-add " + WARDEN + " " + WARDEN_PASSWORD + "; "
-                + "jaas:role-add " + WARDEN + " kiosk-staff; jaas:role-add " + WARDEN + " kiosk-admin; jaas:update");
-        assertTrue(users().getProperty(WARDEN, "").contains("kiosk-admin"), "the technician's account: " + created);
+        // the technician creates the centre's administrator with Karaf's JAAS commands, one change per session: each
+        // jaas:update saves users.properties, which Karaf's own watcher re-reads to hash plain passwords; several saves
+        // in a row raced with it once (a role became a user of its own)
+        technician("jaas:user-add " + WARDEN + " " + WARDEN_PASSWORD, "{CRYPT}");
+        technician("jaas:role-add " + WARDEN + " kiosk-staff", "kiosk-staff");
+        technician("jaas:role-add " + WARDEN + " kiosk-admin", "kiosk-admin");
+    }
+
+    /** Runs one JAAS change in the technician shell and waits until users.properties shows it for the warden. */
+    private static void technician(String change, String expected) throws IOException {
+        String output = kiosk.shell("jaas:realm-manage --realm karaf"
+                + " --module org.apache.karaf.jaas.modules.properties.PropertiesLoginModule; " + change
+                + "; jaas:update");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!users().getProperty(WARDEN, "-").contains(expected)) {
+            assertTrue(System.nanoTime() < deadline, change + ": " + output);
+            KioskServer.sleep(200);
+        }
+        // Karaf's watcher has had its look at the file
+        KioskServer.sleep(1500);
     }
 
     @AfterAll
