@@ -127,10 +127,12 @@ cp -a "$home/data/derby/kioskdb" "$assembly/data/derby-empty/kioskdb"
 # Derby's lock files, in case it had not removed them: they belong to the build's JVM
 rm -f "$assembly"/data/derby-empty/kioskdb/*.lck
 # files the boot features' configfiles wrote into etc/ (a kiosk's first start would have written them); not the ones
-# made above for the build's ports, which would give every kiosk those ports
+# made above for the build's ports, which would give every kiosk those ports, nor the keys this start made (the ssh
+# host key, etc/keys/: the key staff sign-in hashes failed user names with), which must be each kiosk's own
 for file in "$home"/etc/*; do
   name=$(basename "$file")
-  if [ ! -e "$assembly/etc/$name" ] && [ "$name" != host.key ] && [[ " ${made_for_ports[*]} " != *" $name "* ]]; then
+  if [ ! -e "$assembly/etc/$name" ] && [ "$name" != host.key ] && [ "$name" != keys ] \
+      && [[ " ${made_for_ports[*]} " != *" $name "* ]]; then
     cp -a "$file" "$assembly/etc/$name"
   fi
 done

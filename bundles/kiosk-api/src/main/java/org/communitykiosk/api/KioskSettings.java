@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -59,4 +60,12 @@ public interface KioskSettings {
      * @since 1.1
      */
     List<String> exportRoots();
+
+    /**
+     * The actions ({@link org.communitykiosk.api.plugin.PinAction} ids) that ask a resident who has a PIN to enter it
+     * first.
+     *
+     * @since 1.1
+     */
+    Set<String> pinRequiredFor();
 }

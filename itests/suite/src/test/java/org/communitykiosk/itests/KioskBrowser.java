@@ -27,8 +27,20 @@ final class KioskBrowser implements AutoCloseable {
     /** Where this browser saves downloads (its own folder, so a test can see that nothing landed there). */
     final java.nio.file.Path downloads;
     private final WebDriverWait wait;
+    /** The kiosk's page for a path: the browser tests' shared kiosk, or a kiosk of a test's own. */
+    private final java.util.function.UnaryOperator<String> urls;
 
     KioskBrowser() {
+        this(KioskServer::url);
+    }
+
+    /** A browser on a kiosk of the test's own (for example one started with other settings). */
+    KioskBrowser(KioskProcess kiosk) {
+        this(kiosk::url);
+    }
+
+    private KioskBrowser(java.util.function.UnaryOperator<String> urls) {
+        this.urls = urls;
         try {
             downloads = java.nio.file.Files.createTempDirectory("kiosk-downloads");
         } catch (java.io.IOException e) {
@@ -48,7 +60,7 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     KioskBrowser open(String path) {
-        driver.get(KioskServer.url(path));
+        driver.get(urls.apply(path));
         return this;
     }
 
@@ -152,6 +164,18 @@ final class KioskBrowser implements AutoCloseable {
         type("#staff-password", password);
         click("#staff-submit");
         find("#session-name");
+    }
+
+    /**
+     * Enters a resident's PIN on the step-up dialog (spending or giving points, confirming hours as the person
+     * served, opening blood-pressure history) and confirms.
+     */
+    void enterPin(String pin) {
+        find("#pin-dialog");
+        for (char digit : pin.toCharArray()) {
+            click("#pin-dialog-key-" + digit);
+        }
+        click("#pin-dialog-submit");
     }
 
     /** Chooses a file in a vaadin-upload (its file input lives in the shadow root). */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 
 /**
- * The love market with the real points ledger: staff stock a donated item, a volunteer earns points, redeems the
- * item for a pickup code, and staff cancel the order, which gives the points back. Then the same item is given by
+ * The love market with the real points ledger: staff stock a donated item, a volunteer earns points (the person
+ * served confirms with their PIN), redeems the item for a pickup code (with his PIN), and staff cancel the order, which gives the points back. Then the same item is given by
  * lot: the volunteer asks within the window, staff draw once it has closed, and a passer-by reads the public notice
  * (公示), where the winner's name is masked.
  */
@@ -48,6 +48,8 @@ class LoveMarketBrowserIT {
             browser.click("#points-log-by-card");
             browser.find("#points-log-tap");
             browser.tapCard("10000001");
+            // 张桂兰, who was served, has a PIN: she confirms with it
+            browser.enterPin(ShellBrowserIT.DEMO_PIN);
             browser.find("#points-log-confirmed");
             browser.open("points").find("#points-balance");
             String earned = browser.find("#points-balance").getText().replaceAll("\\D", "");
@@ -59,6 +61,8 @@ class LoveMarketBrowserIT {
             browser.click("#lm-basket-link");
             browser.find("#lovemarket-basket");
             browser.click("#lm-confirm");
+            // spending points: 李建国 has a PIN
+            browser.enterPin(ShellBrowserIT.DEMO_PIN);
             String code = browser.find("#lm-receipt-code").getText().replaceAll("\\D", "");
             assertEquals(6, code.length(), "a pickup code in huge type");
             browser.open("points").find("#points-balance");
@@ -113,6 +117,8 @@ class LoveMarketBrowserIT {
         browser.find("#session-name");
         browser.open("lovemarket").find("#lovemarket-shop");
         browser.click("#lm-lottery-ask-" + id);
+        // asking agrees to pay if drawn: with his PIN
+        browser.enterPin(ShellBrowserIT.DEMO_PIN);
         browser.find("#lm-lottery-asked-" + id);
         browser.click("#logout");
         browser.find("#tap-card-hint");

@@ -24,7 +24,7 @@ class StaffResidentsBrowserIT {
                 + "<b>吴大伟</b>,abc,,5,1-102,H5-1102,1948-13-40,\n", StandardCharsets.UTF_8);
         Path good = dir.resolve("good.csv");
         Files.writeString(good, HEADER + "周小红,30000001,,5,1-101,H5-1101,1950-03-02,\n"
-                + "<b>吴大伟</b>,30000002,,5,1-102,H5-1102,1948-11-04,4321\n", StandardCharsets.UTF_8);
+                + "<b>吴大伟</b>,30000002,,5,1-102,H5-1102,1948-11-04,4739\n", StandardCharsets.UTF_8);
 
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
@@ -32,6 +33,9 @@ final class HistoryView extends VerticalLayout {
     private final ViewContext context;
     private final LocalDate today;
     private final Div averages = new Div();
+    private final ReadingStore store;
+    private final Guideline guideline;
+    private final Object printer;
     private List<Reading> readings = List.of();
 
     // the printer is typed Object: Vaadin reflects on screen classes, and the print API is optional (null = none)
@@ -39,6 +43,9 @@ final class HistoryView extends VerticalLayout {
             Guideline guideline, Object printer) {
         this.context = context;
         this.today = today;
+        this.store = store;
+        this.guideline = guideline;
+        this.printer = printer;
         setId("bp-history");
         setMaxWidth(Screens.CONTENT_WIDTH);
         add(Screens.backButton("bp-history-back", context.text("bloodpressure.history.back"),
@@ -49,8 +56,27 @@ final class HistoryView extends VerticalLayout {
             add(Screens.text("bp-history-none", context.text("bloodpressure.history.none")));
             return;
         }
-        add(Screens.text("bp-resident", context.text("bloodpressure.measure.for", resident.get().name())));
-        readings = store.history(resident.get().id(), today.minusDays(CHART_DAYS));
+        if (context.session().resident().isPresent()) {
+            // health data: a resident's own history opens with their PIN, not with their card alone; until then the
+            // screen holds nothing of it
+            Div locked = new Div(Screens.text("bp-history-locked", context.text("bloodpressure.history.pinNeeded")),
+                    Screens.bigButton("bp-history-pin", context.text("bloodpressure.history.enterPin"),
+                            () -> context.confirmWithPin(resident.get(), PinAction.BLOOD_PRESSURE_HISTORY,
+                                    () -> show(resident.get()))));
+            locked.setId("bp-history-pin-needed");
+            add(locked);
+            context.confirmWithPin(resident.get(), PinAction.BLOOD_PRESSURE_HISTORY, () -> show(resident.get()));
+        } else {
+            show(resident.get());
+        }
+    }
+
+    /** The history itself, once it may be shown. */
+    private void show(Resident resident) {
+        getChildren().filter(c -> c.getId().filter("bp-history-pin-needed"::equals).isPresent()).findFirst()
+                .ifPresent(this::remove);
+        add(Screens.text("bp-resident", context.text("bloodpressure.measure.for", resident.name())));
+        readings = store.history(resident.id(), today.minusDays(CHART_DAYS));
         if (readings.isEmpty()) {
             add(Screens.text("bp-history-empty", context.text("bloodpressure.history.empty")));
         } else {
@@ -73,8 +99,8 @@ final class HistoryView extends VerticalLayout {
             }
             add(list);
         }
-        String name = resident.get().name();
-        long residentId = resident.get().id();
+        String name = resident.name();
+        long residentId = resident.id();
         if (printer != null && !readings.isEmpty()) {
             List<Reading> card = readings;
             add(Printing.area(context, "bp-print-card", context.text("bloodpressure.print.card"), "bp-print-error",

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.PluginView;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDraft;
@@ -283,17 +284,30 @@ class ScreensTest {
         db.clock().advance(Duration.ofHours(8));
         store.record(zhang.id(), new ReadingDraft(130, 80, null, Reading.Source.MANUAL), Guideline.CHINA_2018,
                 Actor.resident(zhang.id()), UUID.randomUUID().toString());
-        HistoryView view = new HistoryView(FakeContext.resident(zhang), store, db.residents(), today,
-                Guideline.CHINA_2018, null);
+        // health data: her own history is built only once her PIN was entered
+        FakeContext withoutPin = FakeContext.resident(zhang);
+        withoutPin.pinEntered = false;
+        HistoryView locked = new HistoryView(withoutPin, store, db.residents(), today, Guideline.CHINA_2018, null);
+        assertEquals(List.of(zhang.id() + ":" + PinAction.BLOOD_PRESSURE_HISTORY), withoutPin.pinsAsked);
+        assertTrue(find(locked, "bp-chart").isEmpty() && ids(locked, "bp-reading-").isEmpty());
+        assertTrue(find(locked, "bp-history-pin").isPresent(), "she can ask for the PIN again");
+        withoutPin.pinEntered = true;
+        ((com.vaadin.flow.component.button.Button) get(locked, "bp-history-pin")).click();
+        assertEquals(2, bars(locked));
+        assertTrue(find(locked, "bp-history-pin").isEmpty());
+
+        FakeContext context = FakeContext.resident(zhang);
+        HistoryView view = new HistoryView(context, store, db.residents(), today, Guideline.CHINA_2018, null);
         assertEquals(2, bars(view));
         assertEquals("Last 30 days: average 135/85 mmHg from 2 readings", text(view, "bp-average"));
         assertEquals("Morning: average 140/90 mmHg from 1 readings", text(view, "bp-average-morning"));
         assertEquals("Afternoon and evening: average 130/80 mmHg from 1 readings", text(view, "bp-average-evening"));
         assertEquals(2, ids(view, "bp-reading-").size());
 
-        // staff open a resident's history by id; a passer-by path with an id shows nothing
-        assertEquals(2, bars(new HistoryView(FakeContext.staff(Long.toString(zhang.id())), store, db.residents(),
-                today, Guideline.CHINA_2018, null)));
+        // staff open a resident's history by id, without her PIN; a passer-by path with an id shows nothing
+        FakeContext staff = FakeContext.staff(Long.toString(zhang.id()));
+        assertEquals(2, bars(new HistoryView(staff, store, db.residents(), today, Guideline.CHINA_2018, null)));
+        assertEquals(List.of(), staff.pinsAsked);
         assertTrue(find(new HistoryView(FakeContext.staff(), store, db.residents(), today, Guideline.CHINA_2018,
                 null), "bp-history-none").isPresent());
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.Problem;
 import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.ResidentDraft;
@@ -58,7 +59,7 @@ final class ResidentForm extends VerticalLayout {
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private Button save;
 
-    ResidentForm(ViewContext context, ResidentDirectory directory, LocalDate today) {
+    ResidentForm(ViewContext context, ResidentDirectory directory, Identification identification, LocalDate today) {
         this.context = context;
         this.directory = directory;
         setId("resident-form");
@@ -74,6 +75,7 @@ final class ResidentForm extends VerticalLayout {
             return;
         }
         add(Screens.heading(context.text(creating ? "admin.resident.heading.new" : "admin.resident.heading.edit")));
+        editing.ifPresent(resident -> add(new PinLockPanel(context, identification, resident)));
 
         field(name, "resident-form-name", "admin.resident.field.name", null);
         name.setRequiredIndicatorVisible(true);

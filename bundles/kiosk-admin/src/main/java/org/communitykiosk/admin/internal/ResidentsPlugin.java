@@ -4,14 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.communitykiosk.api.erasure.DemoResidents;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskPlugin;
 import org.communitykiosk.api.plugin.PluginView;
+import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.ResidentDirectory;
+import org.communitykiosk.api.store.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.communitykiosk.api.erasure.DemoResidents;
-import org.communitykiosk.api.store.Transactions;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -31,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code residents-prev}, {@code residents-page}, {@code residents-next}; back home {@code residents-home}</li>
  * <li>form: {@code resident-form}; fields {@code resident-form-name}, {@code -card}, {@code -phone},
  * {@code -building}, {@code -unit}, {@code -household}, {@code -birthdate}, {@code -pin}; {@code resident-save};
+ * while the PIN is locked {@code resident-pin-lock} with {@code resident-pin-locked} and {@code resident-pin-unlock};
  * summary of problems {@code resident-form-error}; back to the list {@code resident-back}; an id that is not in the
  * register {@code resident-missing}</li>
  * <li>import: {@code import-upload}, {@code import-template} (download); while demo residents are in the register,
@@ -52,11 +54,12 @@ public final class ResidentsPlugin implements KioskPlugin {
 
     @Activate
     public ResidentsPlugin(@Reference(name = "directory") ResidentDirectory directory,
+            @Reference(name = "identification") Identification identification,
             @Reference(name = "clock") Clock clock, @Reference(name = "demo") DemoResidents demo,
             @Reference(name = "transactions") Transactions transactions) {
         this.views = List.of(
                 new PluginView(LIST, Audience.STAFF, context -> new ResidentListView(context, directory)),
-                new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory,
+                new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory, identification,
                         LocalDate.now(clock.withZone(context.zone())))),
                 new PluginView(IMPORT, Audience.STAFF, context -> new ResidentImportView(context, directory, demo,
                         transactions)));

@@ -34,7 +34,8 @@ class PluginsTest {
 
     @Test
     void residentsIsAStaffTileWithThreeStaffScreens() throws Exception {
-        KioskPlugin plugin = new ResidentsPlugin(new FakeResidentDirectory(), clock, ResidentScreensTest.NO_DEMO, ResidentScreensTest.IN_LINE);
+        KioskPlugin plugin = new ResidentsPlugin(new FakeResidentDirectory(), new FakeIdentification(), clock,
+                ResidentScreensTest.NO_DEMO, ResidentScreensTest.IN_LINE);
         assertTile(plugin, "residents", "admin.residents.title", "vaadin:users", 900);
         assertEquals(List.of("", "edit", "import"), plugin.views().stream().map(PluginView::path).toList());
         assertEquals("residents", plugin.views().get(0).factory().create(new TestContext()).getId().orElseThrow());

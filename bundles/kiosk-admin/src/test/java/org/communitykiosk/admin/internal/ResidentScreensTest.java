@@ -43,6 +43,7 @@ class ResidentScreensTest {
     private static final LocalDate TODAY = LocalDate.of(2024, 3, 8);
 
     private final FakeResidentDirectory directory = new FakeResidentDirectory();
+    private final FakeIdentification identification = new FakeIdentification();
 
     /** Transactions that run the work on the spot (the fake directory needs no database). */
     static final org.communitykiosk.api.store.Transactions IN_LINE = new org.communitykiosk.api.store.Transactions() {
@@ -142,7 +143,7 @@ class ResidentScreensTest {
         directory.refusal = new InvalidInputException(List.of(Problem.of("cardNumber", "resident.card.invalid"),
                 Problem.of("birthDate", "resident.birthDate.future"), Problem.of(null, "resident.notFound", 5L)));
         TestContext context = new TestContext();
-        ResidentForm form = new ResidentForm(context, directory, TODAY);
+        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
         Components.byId(form, "resident-form-name", TextField.class).setValue("张三");
         Components.byId(form, "resident-form-card", TextField.class).setValue("123");
 
@@ -175,7 +176,7 @@ class ResidentScreensTest {
     @Test
     void aNewResidentIsCreatedWithWhatWasTypedAndACardTapFillsTheCard() {
         TestContext context = new TestContext();
-        ResidentForm form = new ResidentForm(context, directory, TODAY);
+        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
         Components.byId(form, "resident-form-name", TextField.class).setValue("李四");
         context.cardHandler.cardTapped("KIOSK-CARD:12345678");
         Components.byId(form, "resident-form-phone", TextField.class).setValue("13800138000");
@@ -198,7 +199,7 @@ class ResidentScreensTest {
         directory.residents.add(new Resident(5, "王五", "87654321", "13900139000", "1", "1-101", "H1",
                 LocalDate.of(1948, 5, 1), true));
         TestContext context = new TestContext("5");
-        ResidentForm form = new ResidentForm(context, directory, TODAY);
+        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
         assertEquals("王五", Components.byId(form, "resident-form-name", TextField.class).getValue());
         assertEquals("87654321", Components.byId(form, "resident-form-card", TextField.class).getValue());
         assertEquals(LocalDate.of(1948, 5, 1),
@@ -212,9 +213,30 @@ class ResidentScreensTest {
     }
 
     @Test
+    void aLockedPinIsShownWithItsEndAndStaffUnlockIt() {
+        directory.residents.add(new Resident(5, "王五", "87654321", "13900139000", "1", "1-101", "H1",
+                LocalDate.of(1948, 5, 1), true));
+        directory.residents.add(new Resident(6, "赵六", "87654322", null, null, null, null, null, true));
+        identification.lock(5, 10, java.time.Instant.parse("2024-03-08T06:30:00Z"));
+        TestContext context = new TestContext("5");
+        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
+        assertTrue(Components.byId(form, "resident-pin-locked", Paragraph.class).getText().contains("10"));
+        Components.byId(form, "resident-pin-unlock", Button.class).click();
+        assertEquals(List.of("5 by " + Actor.staff("admin")), identification.unlocked);
+        assertFalse(Components.byId(form, "resident-pin-lock", com.vaadin.flow.component.html.Div.class).isVisible());
+        assertTrue(Components.find(form, "resident-pin-unlock").isEmpty());
+
+        identification.lock(6, 20, null);
+        ResidentForm forGood = new ResidentForm(new TestContext("6"), directory, identification, TODAY);
+        assertTrue(Components.find(forGood, "resident-pin-unlock").isPresent());
+        ResidentForm fresh = new ResidentForm(new TestContext(), directory, identification, TODAY);
+        assertTrue(Components.find(fresh, "resident-pin-lock").isEmpty(), "a new resident has no lock to show");
+    }
+
+    @Test
     void anUnknownResidentIsSaidToBeMissing() {
         for (String segment : List.of("99", "abc")) {
-            ResidentForm form = new ResidentForm(new TestContext(segment), directory, TODAY);
+            ResidentForm form = new ResidentForm(new TestContext(segment), directory, identification, TODAY);
             assertTrue(Components.find(form, "resident-missing").isPresent(), segment);
             assertTrue(Components.find(form, "resident-save").isEmpty(), segment);
             assertTrue(Components.find(form, "resident-back").isPresent(), segment);

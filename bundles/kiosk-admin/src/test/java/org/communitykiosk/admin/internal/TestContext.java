@@ -125,6 +125,12 @@ final class TestContext implements ViewContext {
         notices.add(text);
     }
 
+    /** Staff screens ask no PIN; runs at once. */
+    @Override
+    public void confirmWithPin(Resident who, String action, Runnable confirmed) {
+        confirmed.run();
+    }
+
     /** Whether the screen asked the shell to suspend the idle countdown. */
     boolean sessionKeptAwake;
 

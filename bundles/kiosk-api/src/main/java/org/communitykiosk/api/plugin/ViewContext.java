@@ -95,4 +95,18 @@ public interface ViewContext {
 
     /** Shows a short notification in large type. */
     void notify(String text);
+
+    /**
+     * Runs {@code confirmed} once {@code who} has entered their PIN, for an action that moves value or shows health
+     * data (step-up: a card alone is not enough where the resident has a PIN). The PIN is asked on a large keypad
+     * dialog when the kiosk's settings list {@code action} ({@code pinRequiredFor}) and {@code who} has a PIN;
+     * otherwise {@code confirmed} runs at once. A wrong PIN counts towards {@code who}'s PIN lockout; cancelling,
+     * or a locked PIN, runs nothing. {@code confirmed} runs on the UI thread, within the same screen.
+     *
+     * @param who the resident whose points or data the action concerns (the person served, for hours confirmed in
+     *        their name)
+     * @param action one of the {@link PinAction} ids
+     * @since 1.2
+     */
+    void confirmWithPin(org.communitykiosk.api.resident.Resident who, String action, Runnable confirmed);
 }

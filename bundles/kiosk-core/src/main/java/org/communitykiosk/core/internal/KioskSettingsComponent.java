@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.communitykiosk.api.KioskSettings;
 import org.osgi.service.component.annotations.Activate;
@@ -95,6 +96,11 @@ public final class KioskSettingsComponent implements KioskSettings {
     @Override
     public List<String> exportRoots() {
         return settings.exportRoots();
+    }
+
+    @Override
+    public Set<String> pinRequiredFor() {
+        return settings.pinRequiredFor();
     }
 
     @Override

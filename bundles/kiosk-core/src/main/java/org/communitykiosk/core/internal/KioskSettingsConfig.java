@@ -47,4 +47,10 @@ public @interface KioskSettingsConfig {
     @AttributeDefinition(name = "Export media roots", required = false,
             description = "Folders under which a mounted removable medium may receive staff exports")
     String[] exportRoots() default { "/media", "/run/media", "/mnt" };
+
+    // the values of org.communitykiosk.api.plugin.PinAction.ALL (an annotation default must be a constant)
+    @AttributeDefinition(name = "PIN required for", description = "Actions that ask a resident who has a PIN to enter"
+            + " it: points.spend, points.transfer, points.confirmServed, bloodpressure.history", required = false)
+    String[] pinRequiredFor() default { "points.spend", "points.transfer", "points.confirmServed",
+            "bloodpressure.history" };
 }

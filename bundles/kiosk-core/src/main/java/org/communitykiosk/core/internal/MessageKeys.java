@@ -20,6 +20,7 @@ public final class MessageKeys {
     public static final String BIRTH_DATE_FUTURE = "resident.birthDate.future";
     public static final String BIRTH_DATE_TOO_EARLY = "resident.birthDate.tooEarly";
     public static final String PIN_INVALID = "resident.pin.invalid";
+    public static final String PIN_TRIVIAL = "resident.pin.trivial";
     public static final String RESIDENT_NOT_FOUND = "resident.notFound";
 
     public static final String IMPORT_EMPTY = "import.empty";

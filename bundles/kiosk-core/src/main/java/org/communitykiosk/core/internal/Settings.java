@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.plugin.PinAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public record Settings(String kioskId, String kioskName, String communityName, Locale defaultLocale, ZoneId zone,
         Duration residentIdleTimeout, Duration staffIdleTimeout, boolean demoData, List<String> tileOrder,
-        List<String> hiddenPlugins, Duration keepAwakeMax, List<String> exportRoots) implements KioskSettings {
+        List<String> hiddenPlugins, Duration keepAwakeMax, List<String> exportRoots, Set<String> pinRequiredFor)
+        implements KioskSettings {
 
     public static final String DEFAULT_KIOSK_ID = "kiosk-1";
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -32,13 +35,14 @@ public record Settings(String kioskId, String kioskName, String communityName, L
         tileOrder = List.copyOf(tileOrder);
         hiddenPlugins = List.copyOf(hiddenPlugins);
         exportRoots = List.copyOf(exportRoots);
+        pinRequiredFor = Set.copyOf(pinRequiredFor);
     }
 
     /** The built-in defaults, as a kiosk without configuration file runs. */
     public static Settings defaults() {
         return new Settings(DEFAULT_KIOSK_ID, "社区服务站", "示范社区（演示）", Locale.SIMPLIFIED_CHINESE, DEFAULT_ZONE,
                 Duration.ofSeconds(60), Duration.ofSeconds(300), true, List.of(), List.of(), Duration.ofMinutes(10),
-                DEFAULT_EXPORT_ROOTS);
+                DEFAULT_EXPORT_ROOTS, Set.copyOf(PinAction.ALL));
     }
 
     public static Settings from(KioskSettingsConfig config) {
@@ -55,7 +59,8 @@ public record Settings(String kioskId, String kioskName, String communityName, L
                 ids(config.tileOrder()),
                 ids(config.hiddenPlugins()),
                 keepAwake(config.keepAwakeMaxMinutes(), defaults.keepAwakeMax()),
-                roots(config.exportRoots()));
+                roots(config.exportRoots()),
+                actions(config.pinRequiredFor()));
     }
 
     private static String text(String value, String fallback, String field) {
@@ -95,6 +100,12 @@ public record Settings(String kioskId, String kioskName, String communityName, L
         return Duration.ofSeconds(seconds);
     }
 
+    /** These settings with demo data switched on or off (a kiosk in service, in tests). */
+    public Settings withDemoData(boolean demo) {
+        return new Settings(kioskId, kioskName, communityName, defaultLocale, zone, residentIdleTimeout,
+                staffIdleTimeout, demo, tileOrder, hiddenPlugins, keepAwakeMax, exportRoots, pinRequiredFor);
+    }
+
     private static Duration keepAwake(int minutes, Duration fallback) {
         if (minutes < 1 || minutes > MAX_KEEP_AWAKE_MINUTES) {
             LOG.warn("kiosk setting keepAwakeMaxMinutes={} is outside 1..{}, using {}", minutes,
@@ -115,6 +126,17 @@ public record Settings(String kioskId, String kioskName, String communityName, L
             }
         }
         return roots;
+    }
+
+    /**
+     * Step-up actions. An id the platform does not know is kept (a plugin may ask for its own) but named in the log:
+     * it is most likely a typing mistake that leaves an action without its PIN.
+     */
+    private static Set<String> actions(String[] values) {
+        List<String> ids = ids(values);
+        ids.stream().filter(id -> !PinAction.ALL.contains(id)).forEach(id -> LOG.warn(
+                "kiosk setting pinRequiredFor names {}, which is not one of {}", id, PinAction.ALL));
+        return Set.copyOf(ids);
     }
 
     /** Plugin ids; a .cfg file may give a list as one comma separated value. */

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import org.communitykiosk.api.plugin.PinAction;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,7 @@ class SettingsTest {
         String[] tileOrder = {};
         int keepAwake = 10;
         String[] exportRoots = { "/media", "/run/media", "/mnt" };
+        String[] pinRequiredFor = annotationDefault("pinRequiredFor");
 
         @Override public Class<? extends Annotation> annotationType() { return KioskSettingsConfig.class; }
         @Override public String kioskId() { return "kiosk-1"; }
@@ -35,6 +39,26 @@ class SettingsTest {
         @Override public String[] hiddenPlugins() { return new String[0]; }
         @Override public int keepAwakeMaxMinutes() { return keepAwake; }
         @Override public String[] exportRoots() { return exportRoots; }
+        @Override public String[] pinRequiredFor() { return pinRequiredFor; }
+    }
+
+    private static String[] annotationDefault(String attribute) {
+        try {
+            return (String[]) KioskSettingsConfig.class.getMethod(attribute).getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyStepUpActionAsksForThePinByDefaultAndAListCanNarrowIt() {
+        assertEquals(Set.copyOf(PinAction.ALL), Settings.from(new Config()).pinRequiredFor());
+        Config config = new Config();
+        config.pinRequiredFor = new String[] { "points.spend, bloodpressure.history", " " };
+        assertEquals(Set.of(PinAction.POINTS_SPEND, PinAction.BLOOD_PRESSURE_HISTORY),
+                Settings.from(config).pinRequiredFor());
+        config.pinRequiredFor = new String[0];
+        assertEquals(Set.of(), Settings.from(config).pinRequiredFor());
     }
 
     @Test

@@ -55,6 +55,10 @@ public class FakeViewContext implements ViewContext {
     public final Map<String, byte[]> exports = new LinkedHashMap<>();
     public final List<String> navigations = new ArrayList<>();
     public final List<String> notifications = new ArrayList<>();
+    /** The step-up PINs asked for, as {@code "<resident id>:<action>"}, in order. */
+    public final List<String> pinsAsked = new ArrayList<>();
+    /** Whether the resident asked for a PIN enters the right one: {@code false} is a cancel or a wrong PIN. */
+    public boolean pinEntered = true;
 
     /**
      * @param staff the staff member signed in, or {@code null}
@@ -200,6 +204,15 @@ public class FakeViewContext implements ViewContext {
     @Override
     public void notify(String text) {
         notifications.add(text);
+    }
+
+    /** Every step-up asks (as the kiosk's default settings do), and runs when {@link #pinEntered}. */
+    @Override
+    public void confirmWithPin(Resident who, String action, Runnable confirmed) {
+        pinsAsked.add(who.id() + ":" + action);
+        if (pinEntered) {
+            confirmed.run();
+        }
     }
 
     /** The component with the id somewhere below the root. */

@@ -90,7 +90,7 @@ public final class TestDatabase implements AutoCloseable {
         this.migrations = new JdbcSchemaMigrations(transactions, clock);
         this.auditLog = new JdbcAuditLog(transactions, migrations, settings, clock);
         this.residents = new JdbcResidentDirectory(transactions, migrations, auditLog, clock);
-        this.identification = new PinIdentification(residents, transactions, auditLog, settings, clock);
+        this.identification = new PinIdentification(residents, transactions, migrations, auditLog, settings, clock);
     }
 
     /** The raw data source, for assertions on tables; production code goes through {@link #transactions()}. */

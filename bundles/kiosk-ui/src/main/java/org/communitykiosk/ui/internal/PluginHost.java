@@ -1,5 +1,6 @@
 package org.communitykiosk.ui.internal;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -104,9 +105,15 @@ public class PluginHost extends Div implements BeforeEnterObserver, Refreshable,
             add(refusal(view.audience(), locale));
             return;
         }
+        if (view.audience() == Audience.ADMIN
+                && !state.passwordFresh(shell.staffSignIn().passwordMaxAge(), Instant.now())) {
+            // the screen is built only once the password was entered again: nothing of it reaches the browser before
+            add(new ReauthCard(shell, state, this::refresh));
+            return;
+        }
         int depth = view.path().isEmpty() ? 0 : view.path().split("/").length;
         PluginViewContext context = new PluginViewContext(shell, entry, state, settings,
-                segments.subList(depth, segments.size()), query);
+                segments.subList(depth, segments.size()), query, this);
         try {
             Component screen = view.factory().create(context);
             add(screen);

@@ -12,7 +12,9 @@ import org.communitykiosk.api.plugin.AwakeLease;
 import org.communitykiosk.api.plugin.CardHandler;
 import org.communitykiosk.api.plugin.KioskSession;
 import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.resident.Resident;
 
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.router.QueryParameters;
@@ -27,10 +29,13 @@ final class PluginViewContext implements ViewContext {
     private final List<String> segments;
     private final Map<String, List<String>> query;
     private AwakeLease flagLease;
+    /** The screen's place in the shell: a PIN dialog is its child, and goes when the screen goes. */
+    private final HasComponents host;
 
     PluginViewContext(Shell shell, PluginEntry plugin, SessionState session, KioskSettings settings,
-            List<String> segments, Map<String, List<String>> query) {
+            List<String> segments, Map<String, List<String>> query, HasComponents host) {
         this.shell = shell;
+        this.host = host;
         this.plugin = plugin;
         this.session = session;
         this.settings = settings;
@@ -149,6 +154,18 @@ final class PluginViewContext implements ViewContext {
             return false;
         }
     };
+
+    @Override
+    public void confirmWithPin(Resident who, String action, Runnable confirmed) {
+        // who.pinSet() as the plugin read it: a resident given a PIN since then is asked from their next screen on
+        if (who == null || !who.pinSet() || !settings.pinRequiredFor().contains(action)) {
+            confirmed.run();
+            return;
+        }
+        PinDialog dialog = new PinDialog(shell, session, who, action, confirmed);
+        host.add(dialog);
+        dialog.open();
+    }
 
     @Override
     public void notify(String text) {

@@ -1,12 +1,15 @@
 package org.communitykiosk.ui.internal;
 
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskSession;
+import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.StaffMember;
 
@@ -26,6 +29,8 @@ final class SessionState implements KioskSession, Serializable {
     private StaffMember staff;
     private Locale locale;
     private boolean largeText;
+    /** When the staff member signed in last entered their password: admin screens ask again when it is too old. */
+    private Instant passwordEnteredAt;
 
     private SessionState(String kioskId, Locale locale) {
         this.kioskId = kioskId;
@@ -82,15 +87,40 @@ final class SessionState implements KioskSession, Serializable {
         resident = who;
     }
 
-    void signIn(StaffMember who) {
+    void signIn(StaffMember who, Instant passwordEnteredAt) {
         resident = null;
         staff = who;
+        this.passwordEnteredAt = passwordEnteredAt;
+    }
+
+    /** The staff member entered their password again (roles read afresh with it). */
+    void passwordEntered(StaffMember who, Instant at) {
+        if (staff != null && staff.userName().equals(who.userName())) {
+            staff = who;
+            passwordEnteredAt = at;
+        }
+    }
+
+    /** Whether a staff member is signed in whose password was entered at most {@code maxAge} before {@code now}. */
+    boolean passwordFresh(Duration maxAge, Instant now) {
+        return staff != null && passwordEnteredAt != null && !passwordEnteredAt.plus(maxAge).isBefore(now);
+    }
+
+    /**
+     * Where this session is, as the key that sign-in throttles and PIN budgets count under. Every session is on the
+     * kiosk's own screen until enrolled devices exist (issue 16, part "net": {@code KioskSession.device()}); then a
+     * device's sessions count under {@code "device:" + id} and the screen's under
+     * {@link Identification#KIOSK_SCREEN}.
+     */
+    String place() {
+        return Identification.KIOSK_SCREEN;
     }
 
     /** Forgets the person and their display choices, ready for the next one. */
     void signOut(Locale defaultLocale) {
         resident = null;
         staff = null;
+        passwordEnteredAt = null;
         largeText = false;
         locale = Translations.supported(defaultLocale);
     }

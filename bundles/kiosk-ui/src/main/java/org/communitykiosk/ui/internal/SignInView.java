@@ -108,7 +108,13 @@ public class SignInView extends Div implements Refreshable {
     }
 
     private void submit(Locale locale) {
-        PinAttempt attempt = shell.identification().signInWithPin(phone, pin);
+        if (pin.length() < 4) {
+            // nothing typed yet is no attempt: nothing checked, nothing counted
+            error = text(locale, "shell.pin.short");
+            refresh();
+            return;
+        }
+        PinAttempt attempt = shell.identification().signInWithPin(phone, pin, state().place());
         pin = "";
         switch (attempt.outcome()) {
             case SIGNED_IN -> {
@@ -118,20 +124,14 @@ public class SignInView extends Div implements Refreshable {
                 MainLayout.current().ifPresent(layout -> layout.signIn(attempt.resident().orElseThrow()));
                 return;
             }
-            case WRONG_PIN -> error = text(locale, "shell.signin.wrongPin", attempt.attemptsLeft());
-            case LOCKED -> error = text(locale, "shell.signin.locked", minutesUntil(attempt.lockedUntil()));
-            case UNKNOWN_PHONE, NO_PIN -> {
-                // the same answer for both, so the screen does not reveal who lives here
-                error = text(locale, "shell.signin.unknown");
-                askingPin = false;
-            }
+            // one answer for every failure (unknown phone, no PIN, wrong or locked PIN), and the same screen after
+            // it, so that the screen does not tell who lives here
+            case REFUSED -> error = text(locale, "shell.signin.refused");
+            case PAUSED -> error = text(locale, "shell.signin.paused", shell.translations().waitTime(locale,
+                    Duration.between(Instant.now(), attempt.pausedUntil())));
             default -> error = text(locale, "shell.error.unexpected");
         }
         refresh();
-    }
-
-    private static long minutesUntil(Instant until) {
-        return until == null ? 15 : Math.max(1, Duration.between(Instant.now(), until).toMinutes() + 1);
     }
 
     private static String digits(String value, int max) {

@@ -1,10 +1,11 @@
 package org.communitykiosk.ui.internal;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.communitykiosk.api.KioskSettings;
-import org.communitykiosk.api.resident.StaffMember;
+import org.communitykiosk.api.resident.StaffSignIn.StaffAttempt;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -15,7 +16,10 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 
-/** Staff sign-in against the Karaf realm (users and roles in {@code etc/users.properties}). */
+/**
+ * Staff sign-in against the Karaf realm (users and roles in {@code etc/users.properties}). Failed sign-ins are
+ * throttled by the service; this screen says how long to wait.
+ */
 public class StaffSignInView extends Div implements Refreshable {
 
     static final String ROUTE = "staff";
@@ -46,21 +50,40 @@ public class StaffSignInView extends Div implements Refreshable {
         error.setId("staff-error");
         error.addClassName("kiosk-error");
         Button submit = new Button(text(locale, "shell.staff.submit"), e -> {
-            Optional<StaffMember> staff = shell.staffSignIn().signIn(user.getValue().trim(),
-                    password.getValue().toCharArray());
+            char[] typed = password.getValue().toCharArray();
+            StaffAttempt attempt;
+            try {
+                attempt = shell.staffSignIn().signIn(user.getValue(), typed, state.place());
+            } finally {
+                Arrays.fill(typed, '\0');
+            }
             password.clear();
-            if (staff.isEmpty()) {
-                error.setText(text(locale, "shell.staff.refused"));
+            if (attempt.succeeded()) {
+                // the last person's leases and printouts go, and the session gets a new id, before staff are in
+                MainLayout.newPerson();
+                state.signIn(attempt.staff().orElseThrow(), Instant.now());
+                MainLayout.current().ifPresent(MainLayout::signedInAsStaff);
                 return;
             }
-            MainLayout.newPerson();
-            state.signIn(staff.get());
-            MainLayout.current().ifPresent(MainLayout::signedInAsStaff);
+            error.setText(refusal(shell.translations(), locale, attempt));
         });
         submit.setId("staff-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         submit.addClickShortcut(Key.ENTER);
         add(new H1(text(locale, "shell.staff.title")), user, password, error, submit);
+    }
+
+    /** What a refused staff sign-in or password check says. */
+    static String refusal(Translations translations, Locale locale, StaffAttempt attempt) {
+        return switch (attempt.outcome()) {
+            case THROTTLED -> translations.text(locale, "shell.staff.throttled",
+                    translations.waitTime(locale, attempt.retryAfter()));
+            case SHIPPED_PASSWORD -> translations.text(locale, "shell.staff.shipped");
+            case REFUSED -> attempt.retryAfter().isZero() ? translations.text(locale, "shell.staff.refused")
+                    : translations.text(locale, "shell.staff.refusedWait",
+                            translations.waitTime(locale, attempt.retryAfter()));
+            case SIGNED_IN -> "";
+        };
     }
 
     private String text(Locale locale, String key, Object... args) {

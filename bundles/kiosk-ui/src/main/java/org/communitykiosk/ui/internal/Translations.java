@@ -65,6 +65,16 @@ final class Translations {
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * A wait as people read it: seconds up to two minutes, whole minutes (rounded up) beyond, so that a wait is
+     * never shown shorter than it is.
+     */
+    String waitTime(Locale locale, java.time.Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        return seconds < 120 ? text(locale, "shell.wait.seconds", seconds)
+                : text(locale, "shell.wait.minutes", (seconds + 59) / 60);
+    }
+
     private static ClassLoader loaderOf(Bundle bundle) {
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
         return wiring == null ? null : wiring.getClassLoader();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.store.StoreException;
@@ -116,7 +117,12 @@ final class BasketView extends VerticalLayout {
         }
     }
 
+    /** Redeeming spends the resident's points: with their PIN, where they have one. */
     private void confirm() {
+        context.confirmWithPin(resident, PinAction.POINTS_SPEND, this::redeem);
+    }
+
+    private void redeem() {
         try {
             Order order = market.redeemBasket(resident.id(), orderKey, context.session().actor());
             context.navigate(LoveMarketPlugin.RECEIPT + "/" + order.id());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
@@ -164,14 +165,20 @@ final class CharityView extends VerticalLayout {
                 Screens.show(saleError, context.text("lovemarket.problem.pointsAmount", JdbcCharityMarket.POINTS_MAX));
                 return;
             }
-            if (!Screens.attempt(context, saleError, () -> charity.sellForPoints(stall.id(), buyer.get().id(), points,
-                    key, context.session().actor()))) {
-                return;
-            }
-        } else if (!Screens.attempt(context, saleError, () -> charity.sellForCash(stall.id(),
+            // the buyer's points are spent: the buyer enters their PIN on the stall's screen, where they have one
+            context.confirmWithPin(buyer.get(), PinAction.POINTS_SPEND, () -> {
+                if (Screens.attempt(context, saleError, () -> charity.sellForPoints(stall.id(), buyer.get().id(),
+                        points, key, context.session().actor()))) {
+                    recorded(stall);
+                }
+            });
+        } else if (Screens.attempt(context, saleError, () -> charity.sellForCash(stall.id(),
                 JdbcCharityMarket.parseYuan(amount.getValue()), key, context.session().actor()))) {
-            return;
+            recorded(stall);
         }
+    }
+
+    private void recorded(Stall stall) {
         context.notify(context.text("lovemarket.market.recorded", stall.name()));
         saleKey = UUID.randomUUID().toString();
         amount.clear();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Resident;
 
@@ -146,14 +147,15 @@ final class ShopView extends VerticalLayout {
             card.add(Screens.text("lm-lottery-limit-" + lottery.id(), context.text(
                     JdbcLottery.limitReachedKey(item.limitPeriod()), item.name(), item.limitQuantity())));
         } else if (lottery.acceptsRequestsAt(clock.instant())) {
+            // asking is agreeing to pay if drawn (JdbcLottery redeems the winners' points): a spend, with its PIN
             card.add(Screens.primary("lm-lottery-ask-" + lottery.id(), context.text("lovemarket.item.lotteryAsk"),
-                    () -> {
+                    () -> context.confirmWithPin(r, PinAction.POINTS_SPEND, () -> {
                         if (Screens.attempt(context, error, () -> lotteries.request(lottery.id(), r.id(),
                                 r.household(), context.session().actor()))) {
                             context.notify(context.text("lovemarket.item.lotteryAskedNotice", item.name()));
                             show(null);
                         }
-                    }));
+                    })));
         }
     }
 

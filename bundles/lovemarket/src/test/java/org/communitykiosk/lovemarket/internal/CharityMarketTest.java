@@ -12,6 +12,7 @@ import java.util.List;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.audit.AuditEntry;
 import org.communitykiosk.api.audit.AuditQuery;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Day;
 import org.communitykiosk.lovemarket.internal.CharityMarket.Kind;
@@ -101,6 +102,11 @@ class CharityMarketTest {
         save.click();
         assertTrue(get(view, "lm-sale-error").isVisible(), "points need the buyer's card");
         staff.cardHandler.cardTapped("10000001");
+        staff.pinEntered = false;
+        save.click();
+        assertEquals(List.of(zhang.id() + ":" + PinAction.POINTS_SPEND), staff.pinsAsked, "the buyer's PIN");
+        assertEquals(20, f.balance(zhang), "nothing paid without it");
+        staff.pinEntered = true;
         save.click();
         assertEquals(5, f.balance(zhang));
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.resident.Resident;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,12 @@ class ScreensTest {
         assertEquals("Total: 30 points", text(get(basket, "lm-basket-total")));
         assertEquals("Your points: 50", text(get(basket, "lm-basket-balance")));
         Button confirm = (Button) get(basket, "lm-confirm");
+        basketContext.pinEntered = false;
+        confirm.click();
+        assertEquals(List.of(zhang.id() + ":" + PinAction.POINTS_SPEND), basketContext.pinsAsked,
+                "redeeming spends her points: her PIN first");
+        assertEquals(50, f.balance(zhang), "nothing paid without it");
+        basketContext.pinEntered = true;
         confirm.click();
         confirm.click(); // a double tap redeems once
         Order order = f.market.openOrders().get(0);

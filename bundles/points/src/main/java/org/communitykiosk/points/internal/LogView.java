@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.Problem;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
@@ -167,15 +168,27 @@ final class LogView extends VerticalLayout {
             Screens.showError(tapError, context.text("points.log.tapUnknown"));
             return;
         }
-        try {
-            HoursEntry entry = hours.log(draft(served.get().id()), context.session().actor());
-            HoursEntry confirmed = hours.confirmByServed(entry.id(), served.get().id());
-            done(context.text("points.log.confirmed", confirmed.points()), "points-log-confirmed");
-        } catch (InvalidInputException refused) {
-            Screens.showError(tapError, context, refused);
-        } catch (StoreException failed) {
-            Screens.showError(tapError, context.text("points.storeFailed"));
+        Runnable confirm = () -> {
+            if (finished) {
+                return;
+            }
+            try {
+                HoursEntry entry = hours.log(draft(served.get().id()), context.session().actor());
+                HoursEntry confirmed = hours.confirmByServed(entry.id(), served.get().id());
+                done(context.text("points.log.confirmed", confirmed.points()), "points-log-confirmed");
+            } catch (InvalidInputException refused) {
+                Screens.showError(tapError, context, refused);
+            } catch (StoreException failed) {
+                Screens.showError(tapError, context.text("points.storeFailed"));
+            }
+        };
+        if (served.get().id() == volunteer.id()) {
+            // refused as one's own service whatever the PIN: said at once, without asking for one
+            confirm.run();
+            return;
         }
+        // confirming in the name of the person served: their PIN, where they have one, not their card alone
+        context.confirmWithPin(served.get(), PinAction.POINTS_CONFIRM_SERVED, confirm);
     }
 
     private void done(String message, String id) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
@@ -94,13 +95,20 @@ final class TransferView extends VerticalLayout {
             return;
         }
         Resident to = member.getValue();
-        run(() -> ledger.transferToHousehold(resident.id(), to.id(), value(), key, context.session().actor()),
-                context.text("points.transfer.given", value(), to.name()));
+        long points = value();
+        String once = key;
+        context.confirmWithPin(resident, PinAction.POINTS_TRANSFER,
+                () -> run(() -> ledger.transferToHousehold(resident.id(), to.id(), points, once,
+                        context.session().actor()), context.text("points.transfer.given", points, to.name())));
     }
 
+    /** A donation gives the points away as a transfer does: with the resident's PIN. */
     private void donate() {
-        run(() -> ledger.donate(resident.id(), value(), key, context.session().actor()),
-                context.text("points.transfer.donated", value()));
+        long points = value();
+        String once = key;
+        context.confirmWithPin(resident, PinAction.POINTS_TRANSFER,
+                () -> run(() -> ledger.donate(resident.id(), points, once, context.session().actor()),
+                        context.text("points.transfer.donated", points)));
     }
 
     private void run(java.util.function.Supplier<Transfer> write, String message) {

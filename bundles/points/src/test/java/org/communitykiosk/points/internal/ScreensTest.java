@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.plugin.Audience;
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.api.plugin.PluginView;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.core.testing.TestDatabase;
@@ -151,6 +152,12 @@ class ScreensTest {
         assertEquals("You cannot confirm your own service.", text(get(view, "points-log-tap-error")));
         assertEquals(List.of(), hours.entries(zhang.id(), 0, 10));
 
+        // a card alone does not confirm in the name of the person served: their PIN is asked first
+        context.pinEntered = false;
+        context.cardHandler.cardTapped("10000002");
+        assertEquals(List.of(li.id() + ":" + PinAction.POINTS_CONFIRM_SERVED), context.pinsAsked);
+        assertEquals(List.of(), hours.entries(zhang.id(), 0, 10), "nothing without the PIN");
+        context.pinEntered = true;
         context.cardHandler.cardTapped("10000002");
         assertEquals("Confirmed: you earned 10 points.", text(get(view, "points-log-confirmed")));
         assertEquals(10, ledger.balance(Account.resident(zhang.id())));
@@ -232,6 +239,13 @@ class ScreensTest {
         FakeContext context = FakeContext.resident(zhang);
         TransferView view = new TransferView(context, ledger, db.residents());
         value(view, "points-transfer-points", 20);
+        context.pinEntered = false;
+        ((Button) get(view, "points-transfer-submit")).click();
+        ((Button) get(view, "points-donate-submit")).click();
+        assertEquals(List.of(zhang.id() + ":" + PinAction.POINTS_TRANSFER, zhang.id() + ":" + PinAction.POINTS_TRANSFER),
+                context.pinsAsked, "giving and donating ask for the giver's PIN");
+        assertEquals(30, ledger.balance(Account.resident(zhang.id())), "nothing moves without it");
+        context.pinEntered = true;
         ((Button) get(view, "points-transfer-submit")).click(); // the only member, li, is preselected
         assertEquals(20, ledger.balance(Account.resident(li.id())));
         assertEquals("Gave 20 points to 李建国.", text(get(view, "points-transfer-done")));

@@ -64,6 +64,9 @@ final class ResidentRules {
         }
         if (values.pin() != null && !PIN.matcher(values.pin()).matches()) {
             problems.add(Problem.of("pin", MessageKeys.PIN_INVALID));
+        } else if (values.pin() != null && TrivialPins.trivial(values.pin(), values.phone(), values.cardNumber(),
+                values.birthDate())) {
+            problems.add(Problem.of("pin", MessageKeys.PIN_TRIVIAL));
         }
         return new Checked(values, problems);
     }

@@ -40,7 +40,7 @@ class CsvImportTest {
     @Test
     void goodFileImportsEveryRowInOneGo() {
         ImportReport report = importCsv("\uFEFF" + HEADER
-                + "张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,1234\r\n"
+                + "张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,3947\r\n"
                 + "李建国,10000002,13800000002,2,2-302,2-2-302,1951-07-08,\r\n"
                 + "\r\n"
                 + "王志强,10000004,,3,1-501,3-1-501,,\r\n");
@@ -59,7 +59,7 @@ class CsvImportTest {
     @Test
     void oneBadRowAmongGoodOnesWritesNothingAndNamesLineAndReason() {
         ImportReport report = importCsv(HEADER
-                + "张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,1234\n"
+                + "张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,3947\n"
                 + "李建国,1234,13800000002,2,2-302,2-2-302,1951-07-08,\n"
                 + "王志强,10000004,,3,1-501,3-1-501,1951-02-30,\n"
                 + "陈美华,10000005,,5,3-201,5-3-201,,\n");
@@ -70,6 +70,17 @@ class CsvImportTest {
                 new RowProblem(4, problem("birthDate", MessageKeys.BIRTH_DATE_INVALID))), report.rejected());
         assertEquals(0, residents.count());
         assertTrue(db.auditLog().find(AuditQuery.latest(10)).isEmpty());
+    }
+
+    @Test
+    void aPinAnyoneWouldGuessRefusesTheFile() {
+        ImportReport report = importCsv(HEADER
+                + "张桂兰,10000001,13800000001,1,1-101,1-1-101,1946-03-12,3947\n"
+                + "李建国,10000002,13800000002,2,2-302,2-2-302,1951-07-08,1234\n"
+                + "王志强,10000004,,3,1-501,3-1-501,1979-05-30,0530\n");
+        assertEquals(List.of(new RowProblem(3, problem("pin", MessageKeys.PIN_TRIVIAL)),
+                new RowProblem(4, problem("pin", MessageKeys.PIN_TRIVIAL))), report.rejected());
+        assertEquals(0, residents.count());
     }
 
     @Test

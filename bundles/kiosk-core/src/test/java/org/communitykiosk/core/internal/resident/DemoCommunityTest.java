@@ -97,7 +97,7 @@ class DemoCommunityTest {
             Resident li = db.residents().byCard("10000002").orElseThrow();
             assertEquals(List.of("李建国", "李秀英"),
                     db.residents().household(li.household()).stream().map(Resident::name).toList());
-            assertTrue(db.identification().signInWithPin("13800000001", "1234").succeeded());
+            assertTrue(db.identification().signInWithPin("13800000001", "1234", "screen").succeeded());
             assertTrue(db.identification().byToken("KIOSK-CARD:10000005").isPresent());
         }
     }
@@ -113,9 +113,9 @@ class DemoCommunityTest {
     void bothDemoResidentsWithAPinSignInWithIt() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
             demo(db, true).awaitFilled();
-            assertTrue(db.identification().signInWithPin("13800000002", "1234").succeeded());
-            assertFalse(db.identification().signInWithPin("13800000002", "4321").succeeded());
-            assertFalse(db.identification().signInWithPin("13800000003", "1234").succeeded(), "no PIN set");
+            assertTrue(db.identification().signInWithPin("13800000002", "1234", "screen").succeeded());
+            assertFalse(db.identification().signInWithPin("13800000002", "4321", "screen").succeeded());
+            assertFalse(db.identification().signInWithPin("13800000003", "1234", "screen").succeeded(), "no PIN set");
         }
     }
 
@@ -133,17 +133,14 @@ class DemoCommunityTest {
                     () -> register.createWithPinHash(withoutPin, "1234", DemoCommunity.DEMO));
             assertEquals(0, db.residents().count(), "nothing written");
             register.createWithPinHash(withoutPin, DemoCommunity.DEMO_PIN_HASH, DemoCommunity.DEMO);
-            assertTrue(db.identification().signInWithPin("13900000001", "1234").succeeded());
+            assertTrue(db.identification().signInWithPin("13900000001", "1234", "screen").succeeded());
         }
     }
 
     @Test
     void nothingWithoutDemoData() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
-            Settings defaults = Settings.defaults();
-            KioskSettings noDemo = new Settings(defaults.kioskId(), defaults.kioskName(), defaults.communityName(),
-                    defaults.defaultLocale(), defaults.zone(), defaults.residentIdleTimeout(),
-                    defaults.staffIdleTimeout(), false, List.of(), List.of(), defaults.keepAwakeMax(), defaults.exportRoots());
+            KioskSettings noDemo = Settings.defaults().withDemoData(false);
             new DemoCommunity(noDemo, db.residents(), db.transactions(), db.demoResidents(), false, 0).awaitFilled();
             assertEquals(0, db.residents().count());
         }

@@ -2,11 +2,13 @@ package org.communitykiosk.core.internal.resident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.audit.AuditEntry;
@@ -21,8 +24,11 @@ import org.communitykiosk.api.audit.AuditQuery;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Identification.PinAttempt;
 import org.communitykiosk.api.resident.Identification.PinAttempt.Outcome;
+import org.communitykiosk.api.resident.Identification.PinCheck;
+import org.communitykiosk.api.resident.Identification.PinLock;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDraft;
+import org.communitykiosk.core.internal.throttle.ThrottleRule;
 import org.communitykiosk.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,15 +36,43 @@ import org.junit.jupiter.api.Test;
 
 class IdentificationTest {
 
+    static final String SCREEN = Identification.KIOSK_SCREEN;
+    static final String PIN = "3947";
+    static final String PHONE = "13800000001";
+
+    /** Counts the PIN hashes checked: the work a refusal costs. */
+    static final class CountingHasher extends PinHasher {
+        final AtomicInteger verified = new AtomicInteger();
+
+        CountingHasher() {
+            super(1_000);
+        }
+
+        @Override
+        public boolean verify(String pin, String stored) {
+            verified.incrementAndGet();
+            return super.verify(pin, stored);
+        }
+    }
+
     private final TestDatabase db = new TestDatabase();
-    private final Identification identification = db.identification();
+    private final CountingHasher hasher = new CountingHasher();
+    /** The default lockouts, with a place budget no test reaches unless it means to. */
+    private final PinPolicy policy = new PinPolicy(5, PinPolicy.defaults().lockouts(),
+            new ThrottleRule.Budget(1000, Duration.ofMinutes(15), Duration.ofMinutes(15)));
+    private Identification identification = identification(policy);
     private Resident withPin;
     private Resident withoutPin;
 
+    private Identification identification(PinPolicy rules) {
+        return new PinIdentification(rules, db.residents(), db.transactions(), db.migrations(), db.auditLog(),
+                db.settings(), db.clock(), hasher);
+    }
+
     @BeforeEach
     void residents() {
-        withPin = db.residents().create(new ResidentDraft("张桂兰", "10000001", "13800000001", null, null, null, null,
-                "1234"), Actor.staff("wang"));
+        withPin = db.residents().create(new ResidentDraft("张桂兰", "10000001", PHONE, null, null, null, null, PIN),
+                Actor.staff("wang"));
         withoutPin = db.residents().create(new ResidentDraft("李秀英", "10000003", "13800000003", null, null, null,
                 null, null), Actor.staff("wang"));
     }
@@ -67,79 +101,158 @@ class IdentificationTest {
 
     @Test
     void signInWithTheRightPin() {
-        PinAttempt attempt = identification.signInWithPin("13800000001", "1234");
+        PinAttempt attempt = identification.signInWithPin(PHONE, PIN, SCREEN);
         assertTrue(attempt.succeeded());
         assertEquals(withPin, attempt.resident().orElseThrow());
     }
 
     @Test
-    void unknownPhoneAndNoPin() {
-        assertEquals(Outcome.UNKNOWN_PHONE, identification.signInWithPin("13999999999", "1234").outcome());
-        assertEquals(Outcome.UNKNOWN_PHONE, identification.signInWithPin("not a phone", "1234").outcome());
-        assertEquals(Outcome.UNKNOWN_PHONE, identification.signInWithPin(null, null).outcome());
-        PinAttempt noPin = identification.signInWithPin("13800000003", "1234");
-        assertEquals(Outcome.NO_PIN, noPin.outcome());
-        assertTrue(noPin.resident().isEmpty());
-    }
-
-    @Test
-    void fiveWrongPinsLockForFifteenMinutes() {
-        for (int left = 4; left >= 1; left--) {
-            PinAttempt wrong = identification.signInWithPin("13800000001", "0000");
-            assertEquals(Outcome.WRONG_PIN, wrong.outcome());
-            assertEquals(left, wrong.attemptsLeft());
-            assertTrue(wrong.resident().isEmpty());
+    void everyFailureGetsTheOneAnswerForTheSameWork() {
+        String[][] failures = { { "13999999999", PIN }, { "not a phone", PIN }, { null, null },
+                { "13800000003", PIN }, { PHONE, "2222" }, { PHONE, "" }, { PHONE, null } };
+        for (String[] failure : failures) {
+            assertRefusedForOneHash(failure[0], failure[1]);
         }
-        PinAttempt fifth = identification.signInWithPin("13800000001", "0000");
-        assertEquals(Outcome.LOCKED, fifth.outcome());
-        assertEquals(db.clock().instant().plus(Duration.ofMinutes(15)), fifth.lockedUntil());
-
-        // even the right PIN is refused while locked
-        db.clock().advance(Duration.ofMinutes(14));
-        PinAttempt locked = identification.signInWithPin("13800000001", "1234");
-        assertEquals(Outcome.LOCKED, locked.outcome());
-        assertTrue(locked.resident().isEmpty());
-
-        db.clock().advance(Duration.ofMinutes(1));
-        assertTrue(identification.signInWithPin("13800000001", "1234").succeeded());
-
-        List<String> actions = db.auditLog().find(AuditQuery.latest(20)).stream().map(AuditEntry::action).toList();
-        assertEquals(6, actions.stream().filter("identity.pin.failed"::equals).count(), actions.toString());
-        assertEquals(1, actions.stream().filter("identity.pin.locked"::equals).count());
-        for (AuditEntry entry : db.auditLog().find(AuditQuery.latest(20))) {
-            String text = entry.subject() + entry.detail() + entry.actor();
-            assertFalse(text.contains("0000") || text.contains("1234") || text.contains("13800000001"), text);
-        }
-    }
-
-    @Test
-    void afterTheLockoutThereAreFiveAttemptsAgain() {
         for (int i = 0; i < 5; i++) {
-            identification.signInWithPin("13800000001", "9999");
+            identification.signInWithPin(PHONE, "0000", SCREEN);
         }
-        db.clock().advance(Duration.ofMinutes(15));
-        assertEquals(4, identification.signInWithPin("13800000001", "9999").attemptsLeft());
+        // locked: even the right PIN gets the same answer, for the same work
+        assertRefusedForOneHash(PHONE, PIN);
+    }
+
+    private void assertRefusedForOneHash(String phone, String pin) {
+        int before = hasher.verified.get();
+        PinAttempt attempt = identification.signInWithPin(phone, pin, SCREEN);
+        assertEquals(Outcome.REFUSED, attempt.outcome(), phone + " / " + pin);
+        assertTrue(attempt.resident().isEmpty());
+        assertNull(attempt.pausedUntil());
+        assertEquals(1, hasher.verified.get() - before, "one PIN hash, whoever was tried: " + phone + " / " + pin);
     }
 
     @Test
-    void successResetsTheCounter() {
+    void theDummyHashCostsWhatARealOneDoes() {
+        String[] parts = PinIdentification.DUMMY_HASH.split("\\$");
+        assertEquals(PinHasher.SCHEME, parts[0]);
+        assertEquals(PinHasher.ITERATIONS, Integer.parseInt(parts[1]), "as slow as the PINs it stands in for");
+        PinHasher real = new PinHasher();
+        for (String pin : List.of("0000", "1234", PIN, "999999", "-", "")) {
+            assertFalse(real.verify(pin, PinIdentification.DUMMY_HASH), "no PIN matches the dummy hash: " + pin);
+        }
+    }
+
+    @Test
+    void locksGrowLongerAndTheLastOneLastsUntilStaffUnlock() {
+        List<Duration> expected = List.of(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4));
+        for (Duration lock : expected) {
+            for (int i = 0; i < 5; i++) {
+                assertEquals(Outcome.REFUSED, identification.signInWithPin(PHONE, "0000", SCREEN).outcome());
+            }
+            PinLock locked = identification.pinLock(withPin.id()).orElseThrow();
+            assertEquals(db.clock().instant().plus(lock), locked.until());
+            // even the right PIN is refused while locked, and not counted
+            db.clock().advance(lock.minusMinutes(1));
+            assertFalse(identification.signInWithPin(PHONE, PIN, SCREEN).succeeded());
+            db.clock().advance(Duration.ofMinutes(1));
+            assertTrue(identification.pinLock(withPin.id()).isEmpty(), "the lock is over");
+        }
+        for (int i = 0; i < 5; i++) {
+            identification.signInWithPin(PHONE, "0000", SCREEN);
+        }
+        assertEquals(20, failures(), "4 rounds of 5 wrong PINs in all, not 480 a day");
+        PinLock forGood = identification.pinLock(withPin.id()).orElseThrow();
+        assertTrue(forGood.untilUnlocked());
+        db.clock().advance(Duration.ofDays(60));
+        assertFalse(identification.signInWithPin(PHONE, PIN, SCREEN).succeeded(), "until staff unlock it");
+        assertEquals(20, failures(), "attempts on a locked PIN are not counted");
+
+        assertTrue(identification.unlockPin(withPin.id(), Actor.staff("wang")));
+        assertFalse(identification.unlockPin(withPin.id(), Actor.staff("wang")), "nothing left to unlock");
+        assertTrue(identification.signInWithPin(PHONE, PIN, SCREEN).succeeded());
+        AuditEntry unlocked = db.auditLog().find(AuditQuery.latest(20)).stream()
+                .filter(e -> e.action().equals("identity.pin.unlocked")).findFirst().orElseThrow();
+        assertEquals(Actor.staff("wang"), unlocked.actor());
+        for (AuditEntry entry : db.auditLog().find(AuditQuery.latest(200))) {
+            String text = entry.subject() + entry.detail() + entry.actor();
+            assertFalse(text.contains("0000") || text.contains(PIN) || text.contains(PHONE), text);
+        }
+    }
+
+    @Test
+    void aCorrectPinClearsTheCount() {
         for (int i = 0; i < 4; i++) {
-            identification.signInWithPin("13800000001", "0000");
+            identification.signInWithPin(PHONE, "0000", SCREEN);
         }
         assertEquals(4, failures());
-        assertTrue(identification.signInWithPin("13800000001", "1234").succeeded());
+        assertTrue(identification.signInWithPin(PHONE, PIN, SCREEN).succeeded());
         assertEquals(0, failures());
-        assertEquals(4, identification.signInWithPin("13800000001", "0000").attemptsLeft());
+    }
+
+    @Test
+    void aPlaceThatSpentItsBudgetPausesPinSignInThereOnly() {
+        identification = identification(new PinPolicy(5, PinPolicy.defaults().lockouts(),
+                new ThrottleRule.Budget(10, Duration.ofMinutes(15), Duration.ofMinutes(15))));
+        // a guesser tries one number after the other: nobody gets locked, the place pauses
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Outcome.REFUSED,
+                    identification.signInWithPin("139000000" + String.format("%02d", i), "2468", SCREEN).outcome());
+        }
+        Instant pausedAt = db.clock().instant();
+        PinAttempt paused = identification.signInWithPin(PHONE, "0000", SCREEN);
+        assertEquals(Outcome.PAUSED, paused.outcome());
+        assertEquals(pausedAt.plus(Duration.ofMinutes(15)), paused.pausedUntil());
+        assertEquals(0, failures(), "during the pause no PIN is checked, none counted");
+        assertEquals(Outcome.PAUSED, identification.signInWithPin(PHONE, PIN, SCREEN).outcome());
+        assertTrue(identification.signInWithPin(PHONE, PIN, "device:7").succeeded(), "other places go on");
+
+        // the pause is in the database: a restart does not end it
+        Identification restarted = identification(new PinPolicy(5, PinPolicy.defaults().lockouts(),
+                new ThrottleRule.Budget(10, Duration.ofMinutes(15), Duration.ofMinutes(15))));
+        assertEquals(Outcome.PAUSED, restarted.signInWithPin(PHONE, PIN, SCREEN).outcome());
+        db.clock().advance(Duration.ofMinutes(15));
+        assertTrue(restarted.signInWithPin(PHONE, PIN, SCREEN).succeeded());
+        assertTrue(db.auditLog().find(AuditQuery.latest(50)).stream()
+                .anyMatch(e -> e.action().equals("identity.pin.paused") && e.detail().contains("place=screen")));
+    }
+
+    @Test
+    void stepUpConfirmsTheRightPinAndAWrongOneCountsTowardsTheLock() {
+        assertEquals(PinCheck.Outcome.CONFIRMED, identification.checkPin(withPin.id(), PIN, SCREEN).outcome());
+        assertEquals(PinCheck.Outcome.NO_PIN, identification.checkPin(withoutPin.id(), PIN, SCREEN).outcome());
+        assertEquals(PinCheck.Outcome.NO_PIN, identification.checkPin(-1, PIN, SCREEN).outcome());
+        for (int left = 4; left >= 1; left--) {
+            PinCheck wrong = identification.checkPin(withPin.id(), "0000", SCREEN);
+            assertEquals(PinCheck.Outcome.WRONG, wrong.outcome());
+            assertEquals(left, wrong.attemptsLeft());
+        }
+        PinCheck fifth = identification.checkPin(withPin.id(), "0000", SCREEN);
+        assertEquals(PinCheck.Outcome.LOCKED, fifth.outcome());
+        assertEquals(db.clock().instant().plus(Duration.ofMinutes(15)), fifth.lockedUntil());
+        assertEquals(PinCheck.Outcome.LOCKED, identification.checkPin(withPin.id(), PIN, SCREEN).outcome());
+        assertFalse(identification.signInWithPin(PHONE, PIN, SCREEN).succeeded(), "the same lock as sign-in");
+        db.clock().advance(Duration.ofMinutes(15));
+        assertEquals(PinCheck.Outcome.CONFIRMED, identification.checkPin(withPin.id(), PIN, SCREEN).outcome());
+    }
+
+    @Test
+    void stepUpFailuresDoNotSpendThePlacesBudget() {
+        identification = identification(new PinPolicy(5, PinPolicy.defaults().lockouts(),
+                new ThrottleRule.Budget(3, Duration.ofMinutes(15), Duration.ofMinutes(15))));
+        for (int i = 0; i < 4; i++) {
+            identification.checkPin(withPin.id(), "0000", SCREEN);
+        }
+        identification.checkPin(withPin.id(), PIN, SCREEN);
+        assertTrue(identification.signInWithPin(PHONE, PIN, SCREEN).succeeded());
     }
 
     @Test
     void staffSettingANewPinLiftsTheLock() {
         for (int i = 0; i < 5; i++) {
-            identification.signInWithPin("13800000001", "0000");
+            identification.signInWithPin(PHONE, "0000", SCREEN);
         }
-        db.residents().update(withPin.id(), new ResidentDraft("张桂兰", "10000001", "13800000001", null, null, null,
-                null, "5678"), Actor.staff("wang"));
-        assertTrue(identification.signInWithPin("13800000001", "5678").succeeded());
+        db.residents().update(withPin.id(), new ResidentDraft("张桂兰", "10000001", PHONE, null, null, null,
+                null, "6283"), Actor.staff("wang"));
+        assertTrue(identification.pinLock(withPin.id()).isEmpty());
+        assertTrue(identification.signInWithPin(PHONE, "6283", SCREEN).succeeded());
     }
 
     @Test
@@ -152,37 +265,34 @@ class IdentificationTest {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return identification.signInWithPin("13800000001", "0000");
+                    return identification.signInWithPin(PHONE, "0000", SCREEN);
                 }));
             }
-            List<Integer> left = new ArrayList<>();
             for (Future<PinAttempt> result : results) {
-                left.add(result.get(30, TimeUnit.SECONDS).attemptsLeft());
+                assertEquals(Outcome.REFUSED, result.get(30, TimeUnit.SECONDS).outcome());
             }
-            left.sort(null);
-            assertEquals(List.of(1, 2, 3, 4), left);
         } finally {
             pool.shutdownNow();
         }
         assertEquals(4, failures());
-        PinAttempt fifth = identification.signInWithPin("13800000001", "0000");
-        assertEquals(Outcome.LOCKED, fifth.outcome());
-        assertEquals(0, failures());
+        identification.signInWithPin(PHONE, "0000", SCREEN);
+        assertTrue(identification.pinLock(withPin.id()).isPresent());
+        assertEquals(5, failures(), "the count goes on through the lock");
     }
 
     @Test
     void hashIsNotThePinAndVerifies() {
-        PinHasher hasher = new PinHasher();
-        String a = hasher.hash("1234");
-        String b = hasher.hash("1234");
+        PinHasher pins = new PinHasher();
+        String a = pins.hash("1234");
+        String b = pins.hash("1234");
         assertFalse(a.contains("1234"));
         assertFalse(a.equals(b), "salted: the same PIN hashes differently");
-        assertTrue(hasher.verify("1234", a));
-        assertTrue(hasher.verify("1234", b));
-        assertFalse(hasher.verify("1235", a));
-        assertFalse(hasher.verify("1234", "1234"));
-        assertFalse(hasher.verify("1234", "md5$1$x$y"));
-        assertFalse(hasher.verify("1234", null));
+        assertTrue(pins.verify("1234", a));
+        assertTrue(pins.verify("1234", b));
+        assertFalse(pins.verify("1235", a));
+        assertFalse(pins.verify("1234", "1234"));
+        assertFalse(pins.verify("1234", "md5$1$x$y"));
+        assertFalse(pins.verify("1234", null));
     }
 
     private int failures() {

@@ -49,7 +49,7 @@ class ResidentDirectoryTest {
     @Test
     void createsAndReadsBack() {
         Resident created = residents.create(new ResidentDraft("  张桂兰 ", " 10000001 ", "13800000001", "1", "1-101",
-                "1-1-101", LocalDate.of(1946, 3, 12), "1234"), STAFF);
+                "1-1-101", LocalDate.of(1946, 3, 12), "3947"), STAFF);
 
         assertEquals("张桂兰", created.name());
         assertEquals("10000001", created.cardNumber());
@@ -111,12 +111,16 @@ class ResidentDirectoryTest {
                 LocalDate.now(db.clock()).plusDays(1), null));
         assertProblem(MessageKeys.PIN_INVALID,
                 new ResidentDraft("张三", "10000001", null, null, null, null, null, "1234567"));
+        assertProblem(MessageKeys.PIN_TRIVIAL,
+                new ResidentDraft("张三", "10000001", null, null, null, null, null, "1111"));
+        assertProblem(MessageKeys.PIN_TRIVIAL, new ResidentDraft("张三", "10000001", "13912345678", null, null, null,
+                LocalDate.of(1950, 3, 8), "0308"));
 
         // the limits themselves are fine
         residents.create(new ResidentDraft("名".repeat(50), "1".repeat(20), "19912345678", "x".repeat(20),
-                "y".repeat(20), "z".repeat(30), LocalDate.of(1900, 1, 1), "123456"), STAFF);
+                "y".repeat(20), "z".repeat(30), LocalDate.of(1900, 1, 1), "385912"), STAFF);
         residents.create(new ResidentDraft("张三", "123456", null, null, null, null, LocalDate.now(db.clock()),
-                "1234"), STAFF);
+                "3947"), STAFF);
     }
 
     @Test
@@ -131,7 +135,7 @@ class ResidentDirectoryTest {
     @Test
     void updateChangesFieldsAndKeepsThePinUnlessGiven() {
         Resident r = residents.create(new ResidentDraft("张三", "10000001", "13800000001", null, null, null, null,
-                "1234"), STAFF);
+                "3947"), STAFF);
         Resident other = residents.create(draft("李四", "10000002", "13800000002"), STAFF);
 
         Resident updated = residents.update(r.id(), new ResidentDraft("张三丰", "10000001", "13900000001", "5",
@@ -139,7 +143,7 @@ class ResidentDirectoryTest {
         assertEquals("张三丰", updated.name());
         assertEquals("13900000001", updated.phone());
         assertTrue(updated.pinSet(), "an empty PIN keeps the PIN");
-        assertEquals(db.identification().signInWithPin("13900000001", "1234").outcome(),
+        assertEquals(db.identification().signInWithPin("13900000001", "3947", "screen").outcome(),
                 org.communitykiosk.api.resident.Identification.PinAttempt.Outcome.SIGNED_IN);
 
         InvalidInputException taken = assertThrows(InvalidInputException.class, () -> residents.update(r.id(),
@@ -184,7 +188,7 @@ class ResidentDirectoryTest {
     @Test
     void everyWriteIsAuditedWithoutPersonalData() {
         Resident r = residents.create(new ResidentDraft("张桂兰", "10000001", "13800000001", null, null, null, null,
-                "1234"), STAFF);
+                "3947"), STAFF);
         AuditEntry entry = db.auditLog().find(AuditQuery.latest(10)).get(0);
         assertEquals("resident.create", entry.action());
         assertEquals("resident:" + r.id(), entry.subject());
@@ -192,12 +196,12 @@ class ResidentDirectoryTest {
         assertEquals("kiosk-1", entry.kioskId());
         String all = String.valueOf(entry.detail()) + entry.subject();
         assertFalse(all.contains("张桂兰") || all.contains("10000001") || all.contains("13800000001")
-                || all.contains("1234"));
+                || all.contains("3947"));
     }
 
     @Test
     void pinIsStoredAsASaltedHash() throws Exception {
-        Resident r = residents.create(new ResidentDraft("张三", "10000001", null, null, null, null, null, "1234"),
+        Resident r = residents.create(new ResidentDraft("张三", "10000001", null, null, null, null, null, "3947"),
                 STAFF);
         String stored = db.transactions().required(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT pin_hash FROM kiosk_resident WHERE id = ?")) {
@@ -209,9 +213,9 @@ class ResidentDirectoryTest {
             }
         });
         assertTrue(stored.startsWith("pbkdf2-sha256$120000$"), stored);
-        assertFalse(stored.contains("1234"));
-        assertTrue(new PinHasher().verify("1234", stored));
-        assertFalse(new PinHasher().verify("4321", stored));
+        assertFalse(stored.contains("3947"));
+        assertTrue(new PinHasher().verify("3947", stored));
+        assertFalse(new PinHasher().verify("7493", stored));
     }
 
     @Test
