@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.device.Device;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.CardHandler;
 import org.communitykiosk.api.plugin.KioskSession;
@@ -42,6 +43,8 @@ public class FakeViewContext implements ViewContext {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     public CardHandler cardHandler;
+    /** The enrolled device the screen is shown on; {@code null}: the kiosk's own screen. */
+    public Device device;
     public boolean sessionKeptAwake;
     public final List<String> navigations = new ArrayList<>();
     public final List<String> notifications = new ArrayList<>();
@@ -89,7 +92,13 @@ public class FakeViewContext implements ViewContext {
             @Override
             public Actor actor() {
                 return staff != null ? Actor.staff(staff.userName())
-                        : resident != null ? Actor.resident(resident.id()) : new Actor(Actor.Kind.KIOSK, "kiosk-1");
+                        : resident != null ? Actor.resident(resident.id())
+                                : device != null ? device.actor() : new Actor(Actor.Kind.KIOSK, "kiosk-1");
+            }
+
+            @Override
+            public Optional<Device> device() {
+                return Optional.ofNullable(device);
             }
         };
     }
