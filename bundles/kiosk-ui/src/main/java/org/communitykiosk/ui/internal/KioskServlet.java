@@ -92,10 +92,18 @@ public class KioskServlet extends VaadinServlet {
     private final transient ScheduledExecutorService timer;
     private transient volatile KioskSettings settings;
 
+    private final transient DeviceSessions deviceSessions;
+
+    /**
+     * @param gate not used here: referenced so that the gate is registered before this servlet serves anything (and
+     *        this servlet serves nothing that did not come through it, see {@link #service})
+     */
     @Activate
     public KioskServlet(BundleContext bundleContext, @Reference PluginCatalog plugins,
-            @Reference Identification identification, @Reference StaffSignIn staffSignIn) {
+            @Reference Identification identification, @Reference StaffSignIn staffSignIn,
+            @Reference DeviceGate gate, @Reference DeviceSessions deviceSessions) {
         this.bundleContext = bundleContext;
+        this.deviceSessions = deviceSessions;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-ui-timer");
             thread.setDaemon(true);
@@ -224,6 +232,7 @@ public class KioskServlet extends VaadinServlet {
                     routes.setRoute(SignInView.ROUTE, SignInView.class, MainLayout.class);
                     routes.setRoute(StaffSignInView.ROUTE, StaffSignInView.class, MainLayout.class);
                     routes.setRoute(PluginHost.ROUTE, PluginHost.class, MainLayout.class);
+                    routes.setRoute(DeviceRefusedView.ROUTE, DeviceRefusedView.class, MainLayout.class);
                 }
             }
             super.init(config);
@@ -270,15 +279,21 @@ public class KioskServlet extends VaadinServlet {
         KioskVaadinService service = new KioskVaadinService(this, configuration, shell);
         service.init();
         service.setBootstrapInitialPredicate(KioskServlet::isHomeScreen);
-        service.addSessionInitListener(event -> event.getSession().setErrorHandler(error -> {
-            LOG.error("unexpected error in a kiosk screen", error.getThrowable());
-            if (com.vaadin.flow.component.UI.getCurrent() != null) {
-                SessionState state = SessionState.of(event.getSession(), settings.kioskId(),
-                        settings.defaultLocale());
-                Notification.show(shell.translations().text(state.locale(), "shell.error.unexpected"), 5000,
-                        Notification.Position.MIDDLE);
-            }
-        }));
+        service.addSessionInitListener(event -> {
+            // where the session runs is fixed now, from the request that made it (the gate marked it)
+            SessionState state = SessionState.create(event.getSession(), settings.kioskId(), settings.defaultLocale(),
+                    event.getRequest());
+            state.device().ifPresent(device -> deviceSessions.opened(device, event.getSession()));
+            event.getSession().setErrorHandler(error -> {
+                LOG.error("unexpected error in a kiosk screen", error.getThrowable());
+                if (com.vaadin.flow.component.UI.getCurrent() != null) {
+                    Notification.show(shell.translations().text(SessionState.of(event.getSession(),
+                            settings.kioskId(), settings.defaultLocale()).locale(), "shell.error.unexpected"), 5000,
+                            Notification.Position.MIDDLE);
+                }
+            });
+        });
+        service.addSessionDestroyListener(event -> deviceSessions.closed(event.getSession()));
         return service;
     }
 
@@ -299,7 +314,8 @@ public class KioskServlet extends VaadinServlet {
      * poll, and no home screen is built only to be thrown away (the home screen's first response carries the whole
      * screen, see {@link #isHomeScreen}).
      */
-    private void answerPoll(HttpServletResponse response) throws ServletException, IOException {
+    private void answerPoll(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         long deadline = System.nanoTime() + POLL_WAIT_NANOS;
         while (!vaadinReady() && !timer.isShutdown()) {
             long left = deadline - System.nanoTime();
@@ -321,19 +337,24 @@ public class KioskServlet extends VaadinServlet {
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else {
-            startingPage.write(response);
+            startingPage.write(request, response);
         }
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        if (!DeviceGate.passed(request)) {
+            // the gate is not in front of the context yet (the first moment of a start): nothing of the UI until it is
+            startingPage.write(request, response);
+            return;
+        }
         if (request.getHeader(StartingPage.POLL_HEADER) != null) {
-            answerPoll(response);
+            answerPoll(request, response);
             return;
         }
         if (!vaadinReady()) {
-            startingPage.write(response);
+            startingPage.write(request, response);
             return;
         }
         String path = request.getPathInfo();

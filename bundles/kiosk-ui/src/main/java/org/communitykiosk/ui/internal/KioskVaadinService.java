@@ -7,6 +7,7 @@ import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.communication.IndexHtmlResponse;
 
 /**
  * Vaadin's servlet service adapted to OSGi: classes and the production build are loaded through this bundle (the
@@ -32,6 +33,19 @@ final class KioskVaadinService extends VaadinServletService {
     @Override
     protected Instantiator createInstantiator() throws ServiceException {
         return new ShellInstantiator(this, shell);
+    }
+
+    /**
+     * Marks the page's inline scripts (Vaadin's bootstrap with the first screen) with this answer's nonce, the only
+     * inline scripts the Content-Security-Policy lets run ({@link SecurityHeaders}).
+     */
+    @Override
+    public void modifyIndexHtmlResponse(IndexHtmlResponse response) {
+        super.modifyIndexHtmlResponse(response);
+        Object nonce = response.getVaadinRequest().getAttribute(SecurityHeaders.NONCE);
+        if (nonce instanceof String value) {
+            response.getDocument().select("script").forEach(script -> script.attr("nonce", value));
+        }
     }
 
     @Override

@@ -105,6 +105,15 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // the sign-in screens are the shell's own: a device shows the staff sign-in only as a staff tablet, and no
+        // resident sign-in (plugin screens are checked by PluginHost)
+        SessionState place = state();
+        Class<?> target = event.getNavigationTarget();
+        if (target == SignInView.class && !place.offersResidentSignIn()
+                || target == StaffSignInView.class && !place.offersStaffSignIn()) {
+            event.rerouteTo(DeviceRefusedView.class);
+            return;
+        }
         CardRouting.of(event.getUI()).reset();
         keepAwake(false);
         renderHeader();
@@ -150,6 +159,13 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         Span community = new Span(settings.communityName());
         community.addClassName("kiosk-community");
         place.add(kioskName, community);
+        state.device().ifPresent(device -> {
+            // on a device, which one: staff setting up a meeting room see at once which tablet is which
+            Span name = new Span(text("device.role." + device.role().id()) + " · " + device.name());
+            name.setId("device-name");
+            name.addClassName("kiosk-community");
+            place.add(name);
+        });
         if (settings.demoData()) {
             Span demo = new Span(text("shell.demo"));
             demo.setId("demo-badge");

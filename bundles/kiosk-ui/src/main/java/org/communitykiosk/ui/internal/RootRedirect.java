@@ -29,7 +29,7 @@ public class RootRedirect extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
         if (path.equals(KioskContext.PATH) || path.startsWith(KioskContext.PATH + "/")) {
-            starting.write(response);
+            starting.write(request, response);
             return;
         }
         response.sendRedirect(KioskContext.PATH + "/");
