@@ -87,9 +87,12 @@ final class EnrolmentPage {
         if (asked != null) {
             return asked.toLowerCase(Locale.ROOT).startsWith("en") ? Translations.ENGLISH : Translations.CHINESE;
         }
-        for (Locale browser : java.util.Collections.list(request.getLocales())) {
-            if (List.of("zh", "en").contains(browser.getLanguage())) {
-                return Translations.supported(browser);
+        // without the header the container answers its own default locale: not the browser's wish
+        if (request.getHeader("Accept-Language") != null) {
+            for (Locale browser : java.util.Collections.list(request.getLocales())) {
+                if (List.of("zh", "en").contains(browser.getLanguage())) {
+                    return Translations.supported(browser);
+                }
             }
         }
         return Translations.supported(kioskDefault);

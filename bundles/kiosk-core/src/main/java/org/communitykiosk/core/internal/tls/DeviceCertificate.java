@@ -201,7 +201,10 @@ public final class DeviceCertificate {
     /** One keytool command in this JVM; keytool ends the JVM itself (status 1) when a command fails. */
     static void keytool(String... args) {
         try {
-            Method main = Class.forName("sun.security.tools.keytool.Main").getMethod("main", String[].class);
+            // the name put together: bnd would otherwise import the JDK's internal package into the bundle, which no
+            // bundle exports (the class runs outside OSGi, in bin/kiosk-jvm's own JVM)
+            String keytool = String.join(".", "sun", "security", "tools", "keytool", "Main");
+            Method main = Class.forName(keytool).getMethod("main", String[].class);
             main.invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("keytool " + String.join(" ", args)
