@@ -27,6 +27,14 @@ final class KioskBrowser implements AutoCloseable {
     private final WebDriverWait wait;
 
     KioskBrowser() {
+        this(List.of());
+    }
+
+    /**
+     * A browser with more command-line switches, for example a tablet's that trusts the kiosk's certificate
+     * ({@code --ignore-certificate-errors-spki-list=<its key's hash>}). Its console messages are kept ({@link #console}).
+     */
+    KioskBrowser(List<String> arguments) {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         ChromeOptions options = new ChromeOptions();
@@ -34,6 +42,8 @@ final class KioskBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
+        options.addArguments(arguments);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -150,6 +160,12 @@ final class KioskBrowser implements AutoCloseable {
         WebElement upload = find(uploadSelector);
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The console messages since the last call (Content-Security-Policy violations are reported there). */
+    List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     String bodyText() {
