@@ -93,7 +93,14 @@ class AttackNetworkIT {
         } finally {
             started.set(true);
         }
-        kiosk.shell("bundle:install -s " + PROBE);
+        String installed = kiosk.shell("bundle:install -s " + PROBE);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!kiosk.shell("probe:clockshift 0").contains("clock shifted by 0")) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the shell probe did not come up: " + installed);
+            }
+            KioskServer.sleep(250);
+        }
     }
 
     /** Asks for the home screen while the kiosk starts, keeping each starting page it is given. */
@@ -181,7 +188,6 @@ class AttackNetworkIT {
         Map<String, String[]> attempts = new LinkedHashMap<>();
         attempts.put("GET /", new String[] {"GET", "/"});
         attempts.put("GET /kiosk/", new String[] {"GET", "/kiosk/"});
-        attempts.put("GET /kiosk (no slash)", new String[] {"GET", "/kiosk"});
         attempts.put("staff sign-in", new String[] {"GET", "/kiosk/staff"});
         attempts.put("a staff screen", new String[] {"GET", "/kiosk/residents"});
         attempts.put("a booth", new String[] {"GET", "/kiosk/deliberation/vote/1"});
@@ -202,6 +208,12 @@ class AttackNetworkIT {
             assertEquals(403, answer.status(), attempt.getKey() + ": " + answer);
             assertEnrolmentPageOnly(attempt.getKey(), answer);
         }
+        // the context without its slash: Jetty's own redirect to it (before any servlet), nothing else
+        WebClient.Response bare = WebClient.device(kiosk).get("/kiosk");
+        assertEquals(302, bare.status(), bare.toString());
+        assertEquals("https://127.0.0.2:" + PORTS.https() + "/kiosk/", bare.header("Location").orElse(""));
+        assertEquals("", bare.text());
+        assertSecurityHeaders("Jetty's redirect to /kiosk/", bare);
         // the WebSocket upgrade of Vaadin push is refused too
         WebClient.Response upgrade = WebClient.device(kiosk).get(
                 "/kiosk/VAADIN/push?v-uiId=0&v-pushId=x&X-Atmosphere-Transport=websocket", "Upgrade", "websocket",
@@ -303,10 +315,10 @@ class AttackNetworkIT {
         String code = pairingCode("booth-clock", "booth");
         try {
             // eleven minutes later: expired
-            kiosk.shell("probe:clockshift 11");
+            assertTrue(kiosk.shell("probe:clockshift 11").contains("clock shifted by 11"));
             assertRefused(enrol(WebClient.device(kiosk), code), "device.code.expired");
             // the clock set back before the code was made: not valid either
-            kiosk.shell("probe:clockshift -5");
+            assertTrue(kiosk.shell("probe:clockshift -5").contains("clock shifted by -5"));
             assertRefused(enrol(WebClient.device(kiosk), code), "device.code.notYetValid");
         } finally {
             kiosk.shell("probe:clockshift 0");
@@ -356,9 +368,11 @@ class AttackNetworkIT {
         assertEquals(200, init.status(), init.toString());
         String revoked = kiosk.shell("kiosk:device-revoke " + deviceId("booth-revoked"));
         assertTrue(revoked.contains("revoked"), revoked);
-        // its next request, with its credential and its open session: the enrolment page, saying why
+        // its next request, with its credential and its open session: the enrolment page, saying why (and telling
+        // the browser to forget the credential; an attacker replaying it gets the same answer)
+        String credential = booth.cookie(CREDENTIAL).orElseThrow();
         for (String path : List.of("/kiosk/", "/kiosk/?v-r=init&location=&query=")) {
-            WebClient.Response answer = booth.get(path);
+            WebClient.Response answer = booth.cookie(CREDENTIAL, credential).get(path);
             assertEquals(403, answer.status(), path + ": " + answer);
             assertEnrolmentPageOnly("revoked " + path, answer);
             assertTrue(answer.text().contains("data-problem=\"device.credential.revoked\""), answer.toString());
@@ -393,7 +407,7 @@ class AttackNetworkIT {
 
     /** The screen at a location as the UI's first round trip builds it (the init request's JSON). */
     private static String screenAt(WebClient client, String location) throws IOException {
-        WebClient.Response init = client.get("/kiosk/" + location + "?v-r=init&location="
+        WebClient.Response init = client.get("/kiosk/?v-r=init&location="
                 + java.net.URLEncoder.encode(location, StandardCharsets.UTF_8) + "&query=");
         assertEquals(200, init.status(), location + ": " + init);
         return init.text();

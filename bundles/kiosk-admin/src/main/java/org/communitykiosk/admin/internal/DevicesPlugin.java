@@ -27,7 +27,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code devices-connector}, {@code devices-addresses}, {@code devices-fingerprint},
  * {@code devices-authority-fingerprint}; the list {@code devices-list}, {@code devices-empty}, per device
  * {@code device-<id>}, {@code device-state-<id>}, {@code device-revoke-<id>}, the confirmation
- * {@code device-revoke-confirm}.
+ * {@code device-revoke-confirm} with {@code device-revoke-yes} and {@code device-revoke-no}.
  */
 @Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + DevicesPlugin.ID)
 public final class DevicesPlugin implements KioskPlugin {

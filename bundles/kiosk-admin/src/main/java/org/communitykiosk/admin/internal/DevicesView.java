@@ -17,7 +17,7 @@ import org.communitykiosk.api.store.StoreException;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -182,15 +182,21 @@ final class DevicesView extends VerticalLayout {
 
     /** Asked once more: a revoked booth in the middle of a vote must be enrolled again. */
     private void confirmRevoke(Device device) {
-        ConfirmDialog confirm = new ConfirmDialog();
+        Dialog confirm = new Dialog();
         confirm.setId("device-revoke-confirm");
-        confirm.setHeader(context.text("admin.devices.revokeQuestion", device.name()));
-        confirm.setText(context.text("admin.devices.revokeExplain"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(context.text("admin.devices.keep"));
-        confirm.setConfirmText(context.text("admin.devices.revoke"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> revoke(device));
+        Paragraph question = Screens.text(null, context.text("admin.devices.revokeQuestion", device.name()));
+        question.getStyle().set("font-weight", "700");
+        Paragraph explain = Screens.text(null, context.text("admin.devices.revokeExplain"));
+        Button yes = Screens.bigButton("device-revoke-yes", context.text("admin.devices.revoke"), () -> {
+            confirm.close();
+            revoke(device);
+        });
+        yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        Button no = Screens.bigButton("device-revoke-no", context.text("admin.devices.keep"), confirm::close);
+        HorizontalLayout buttons = new HorizontalLayout(no, yes);
+        VerticalLayout content = new VerticalLayout(question, explain, buttons);
+        content.setMaxWidth("640px");
+        confirm.add(content);
         confirm.open();
     }
 

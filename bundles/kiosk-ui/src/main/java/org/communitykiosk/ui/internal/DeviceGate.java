@@ -211,7 +211,13 @@ public class DeviceGate implements Preprocessor {
                     authority().isPresent());
             return;
         }
-        String typed = request.getParameter("code");
+        String typed;
+        try {
+            typed = request.getParameter("code");
+        } catch (IllegalStateException tooLarge) {
+            // a form beyond the container's size limit: no code in it
+            typed = null;
+        }
         try {
             Enrolment enrolment = registry.enrol(typed);
             HttpSession old = request.getSession(false);

@@ -32,6 +32,7 @@ public class RootRedirect extends HttpServlet {
             starting.write(request, response);
             return;
         }
+        SecurityHeaders.ensure(request, response);
         response.sendRedirect(KioskContext.PATH + "/");
     }
 }

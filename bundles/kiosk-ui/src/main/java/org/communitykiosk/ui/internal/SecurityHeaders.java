@@ -7,8 +7,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The headers every answer of the kiosk carries, whichever servlet makes it (set by {@link DeviceGate} before any of
- * them runs): a Content-Security-Policy that the Vaadin UI works under, and the ones that keep other sites from
+ * The headers every answer of the kiosk carries, whichever servlet makes it (set by {@link JettyHeaders} for each
+ * request Jetty handles, and by {@link DeviceGate} before any servlet runs; the starting page sets them itself, as it
+ * may answer before either is registered): a Content-Security-Policy that the Vaadin UI works under, and the ones that keep other sites from
  * framing the kiosk, reading where it was, or having a file run as another type.
  * <p>
  * Scripts: only the kiosk's own files and the inline scripts it wrote itself, marked with this answer's nonce (Vaadin's
@@ -36,15 +37,22 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    /** Sets the headers for an answer about to be made, and the request's nonce. */
+    /** Sets the headers for an answer about to be made, and the request's nonce (kept if it has one already). */
     static void apply(HttpServletRequest request, HttpServletResponse response) {
-        String nonce = newNonce();
+        String nonce = request.getAttribute(NONCE) instanceof String given ? given : newNonce();
         request.setAttribute(NONCE, nonce);
         response.setHeader("Content-Security-Policy", POLICY.formatted(nonce));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         // for browsers older than frame-ancestors; the same rule
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    }
+
+    /** Sets the headers unless something before (the gate, Jetty's customizer) did. */
+    static void ensure(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(NONCE) == null || !response.containsHeader("Content-Security-Policy")) {
+            apply(request, response);
+        }
     }
 
     /** The stricter policy of the enrolment page, replacing the general one. */

@@ -45,6 +45,8 @@ final class StartingPage {
             LOG.warn("the kiosk still answers its starting page ({}) {} s after that page was set up", answeredBy,
                     (System.nanoTime() - since) / 1_000_000_000L);
         }
+        // it may answer in the first moment of a start, before the gate and Jetty's customizer are registered
+        SecurityHeaders.ensure(request, response);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "1");
         response.setHeader("X-Kiosk-Starting", answeredBy);
