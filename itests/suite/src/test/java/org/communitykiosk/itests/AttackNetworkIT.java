@@ -405,12 +405,26 @@ class AttackNetworkIT {
         assertTrue(screenAt(projector, "deliberation/vote/1").contains("device-refused"));
     }
 
-    /** The screen at a location as the UI's first round trip builds it (the init request's JSON). */
+    /**
+     * The screen a client gets at a location, as Vaadin's client asks for it: the init request makes the UI, then the
+     * client's {@code connectClient} call (a UIDL request with the UI's CSRF token) navigates to the location; the
+     * answer lists the screen's elements with their ids.
+     */
     private static String screenAt(WebClient client, String location) throws IOException {
         WebClient.Response init = client.get("/kiosk/?v-r=init&location="
                 + java.net.URLEncoder.encode(location, StandardCharsets.UTF_8) + "&query=");
         assertEquals(200, init.status(), location + ": " + init);
-        return init.text();
+        Matcher key = Pattern.compile("\"Vaadin-Security-Key\":\"([^\"]+)\"").matcher(init.text());
+        Matcher ui = Pattern.compile("\"v-uiId\":(\\d+)").matcher(init.text());
+        assertTrue(key.find() && ui.find(), init.text());
+        String connect = "{\"csrfToken\":\"" + key.group(1) + "\",\"rpc\":[{\"type\":\"publishedEventHandler\","
+                + "\"node\":1,\"templateEventMethodName\":\"connectClient\",\"templateEventMethodArgs\":"
+                + "[\"flow-container-kiosk\",\"flow-container-kiosk\",\"" + location + "\",\"\",\"\",null],"
+                + "\"promise\":0}],\"syncId\":0,\"clientId\":0}";
+        WebClient.Response screen = client.post("/kiosk/?v-r=uidl&v-uiId=" + ui.group(1),
+                "application/json; charset=UTF-8", connect);
+        assertEquals(200, screen.status(), location + ": " + screen);
+        return screen.text();
     }
 
     @Test

@@ -49,7 +49,12 @@ class DeviceBrowserIT {
             tablet.find("#enrol-code").sendKeys(code);
             tablet.click("#enrol-submit");
             // the tablet's home: the booth's tile, nothing to sign in with
-            tablet.find("#home-greeting");
+            try {
+                tablet.find("#home-greeting");
+            } catch (RuntimeException notThere) {
+                throw new AssertionError("the tablet is at " + tablet.driver.getCurrentUrl() + " showing "
+                        + tablet.driver.getPageSource() + "; console " + tablet.console(), notThere);
+            }
             assertTrue(tablet.text("#device-name").contains(name), tablet.text("#device-name"));
             assertFalse(tablet.present("#pin-signin") || tablet.present("#staff-signin-button")
                     || tablet.present("#tile-points") || tablet.present("#tile-residents"), tablet.bodyText());

@@ -202,6 +202,7 @@ public class DeviceGate implements Preprocessor {
         String origin = request.getHeader("Origin");
         if (origin != null && !origin.equals("https://" + request.getHeader("Host"))) {
             // a form of another site, posted by this browser: not the device's own doing
+            LOG.warn("an enrolment from {} posted by a page of {} was refused", client, origin);
             page.write(request, response, HttpServletResponse.SC_FORBIDDEN, language, null, null,
                     authority().isPresent());
             return;

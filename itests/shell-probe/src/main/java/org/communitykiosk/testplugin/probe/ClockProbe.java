@@ -21,7 +21,9 @@ import org.osgi.service.component.annotations.Deactivate;
  * component that follows the highest-ranked clock (a greedy reference) reads it. {@code probe:clockshift 0} removes
  * it again.
  */
-@Component(service = ClockProbe.class, property = {"osgi.command.scope=probe", "osgi.command.function=clockshift"})
+// immediate: a delayed component would be deactivated when the shell session that used it ends, and take its clock away
+@Component(service = ClockProbe.class, immediate = true,
+        property = {"osgi.command.scope=probe", "osgi.command.function=clockshift"})
 public class ClockProbe {
 
     private final BundleContext context;
