@@ -43,7 +43,9 @@ final class SecurityHeaders {
         request.setAttribute(NONCE, nonce);
         response.setHeader("Content-Security-Policy", POLICY.formatted(nonce));
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // not no-referrer: with it, browsers send "Origin: null" with a form's POST, and the enrolment form's origin
+        // is checked; same-origin gives other sites nothing either
+        response.setHeader("Referrer-Policy", "same-origin");
         // for browsers older than frame-ancestors; the same rule
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
     }

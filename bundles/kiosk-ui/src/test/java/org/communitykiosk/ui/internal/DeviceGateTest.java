@@ -189,7 +189,7 @@ class DeviceGateTest {
 
     private static void assertHeaders(HttpResponse<?> answer) {
         assertEquals(Optional.of("nosniff"), answer.headers().firstValue("X-Content-Type-Options"));
-        assertEquals(Optional.of("no-referrer"), answer.headers().firstValue("Referrer-Policy"));
+        assertEquals(Optional.of("same-origin"), answer.headers().firstValue("Referrer-Policy"));
         List<String> policies = answer.headers().allValues("Content-Security-Policy");
         assertEquals(1, policies.size(), policies.toString());
         assertTrue(policies.get(0).contains("frame-ancestors"), policies.get(0));
