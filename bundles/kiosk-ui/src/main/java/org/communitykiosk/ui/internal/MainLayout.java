@@ -212,6 +212,11 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
             handler.cardTapped(token);
             return;
         }
+        if (!state().offersResidentSignIn()) {
+            // an enrolled device reads cards for its own screens (a booth's ballot, the door's check-in) only
+            notice(text("device.card.notHere"));
+            return;
+        }
         Optional<Resident> resident = shell.identification().byToken(token);
         if (resident.isEmpty()) {
             notice(text("shell.card.unknown"));
