@@ -100,6 +100,13 @@ class DeviceBrowserIT {
                     "Vaadin's client runs");
             console.addAll(browser.console());
             assertNoPolicyViolations("the kiosk's screens", console);
+            // and the check sees one: a script put into the page by anything but the kiosk is refused and reported
+            browser.script("const s = document.createElement('script'); s.textContent = 'window.__injected = 1';"
+                    + "document.head.appendChild(s);");
+            browser.waitUntil(d -> browser.console().stream().anyMatch(line -> line.contains("Content Security Policy")),
+                    Duration.ofSeconds(10));
+            assertEquals(null, browser.script("return window.__injected === undefined ? null : window.__injected"),
+                    "the injected script did not run");
         }
     }
 

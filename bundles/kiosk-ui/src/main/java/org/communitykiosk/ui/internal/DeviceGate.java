@@ -28,6 +28,7 @@ import org.communitykiosk.api.device.Enrolment;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.Preprocessor;
@@ -67,15 +68,37 @@ public class DeviceGate implements Preprocessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceGate.class);
 
-    private final DeviceRegistry registry;
+    /**
+     * Optional and dynamic: the registry is rebuilt with the database (the DataSource comes and goes once as the kiosk
+     * starts), and the gate must stay registered meanwhile, refusing devices, rather than leave the contexts without
+     * it for a moment.
+     */
+    private volatile DeviceRegistry registry;
     private final EnrolmentPage page = new EnrolmentPage(new Translations());
     private final EnrolmentThrottle throttle = new EnrolmentThrottle(System::nanoTime);
     private volatile KioskSettings settings;
     private volatile DeviceConnector connector;
 
     @Activate
-    public DeviceGate(@Reference(name = "registry") DeviceRegistry registry) {
+    public DeviceGate() {
+        // the references are bound by their methods
+    }
+
+    /** For tests: a gate with its registry. */
+    DeviceGate(DeviceRegistry registry) {
         this.registry = registry;
+    }
+
+    @Reference(name = "registry", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRegistry(DeviceRegistry newRegistry) {
+        registry = newRegistry;
+    }
+
+    void unbindRegistry(DeviceRegistry old) {
+        if (registry == old) {
+            registry = null;
+        }
     }
 
     @Reference(name = "settings", policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -87,7 +110,7 @@ public class DeviceGate implements Preprocessor {
         // a mandatory dynamic reference is rebound before it is unbound; keep the newer one
     }
 
-    @Reference(name = "connector", cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+    @Reference(name = "connector", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindConnector(DeviceConnector newConnector) {
         connector = newConnector;
@@ -134,9 +157,15 @@ public class DeviceGate implements Preprocessor {
             }
             return;
         }
+        DeviceRegistry devices = registry;
+        if (devices == null) {
+            // the moment the registry is rebuilt (the kiosk starting): no device is let in
+            busy(response);
+            return;
+        }
         String path = request.getRequestURI();
         String credential = credential(request);
-        CredentialCheck check = credential == null ? null : registry.check(credential);
+        CredentialCheck check = credential == null ? null : devices.check(credential);
         Optional<Device> device = check == null ? Optional.empty() : check.accepted();
         if (device.isPresent()) {
             if (path.equals(EnrolmentPage.PATH)) {
@@ -220,7 +249,12 @@ public class DeviceGate implements Preprocessor {
             typed = null;
         }
         try {
-            Enrolment enrolment = registry.enrol(typed);
+            DeviceRegistry devices = registry;
+            if (devices == null) {
+                busy(response);
+                return;
+            }
+            Enrolment enrolment = devices.enrol(typed);
             HttpSession old = request.getSession(false);
             if (old != null) {
                 invalidate(old);
@@ -303,6 +337,16 @@ public class DeviceGate implements Preprocessor {
         } catch (UnknownHostException notAnAddress) {
             return false;
         }
+    }
+
+    /** While the registry is not there: a device is asked to come back in a moment. */
+    private static void busy(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "5");
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("text/plain");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().print("正在启动，请稍候。Starting, please wait a moment.\n");
     }
 
     /** Plain HTTP from another machine: only if the UI port was opened to the network by hand. */

@@ -95,13 +95,15 @@ public class KioskServlet extends VaadinServlet {
     private final transient DeviceSessions deviceSessions;
 
     /**
-     * @param gate not used here: referenced so that the gate is registered before this servlet serves anything (and
-     *        this servlet serves nothing that did not come through it, see {@link #service})
+     * Not a reference to the {@link DeviceGate}: this component must not be rebuilt when the gate is (Pax Web would
+     * restart the kiosk context and its Vaadin, see {@link #init}); it serves nothing that did not come through the
+     * gate instead ({@link #service}). The device sessions are a component of their own with no references, which
+     * lives as long as this bundle.
      */
     @Activate
     public KioskServlet(BundleContext bundleContext, @Reference PluginCatalog plugins,
             @Reference Identification identification, @Reference StaffSignIn staffSignIn,
-            @Reference DeviceGate gate, @Reference DeviceSessions deviceSessions) {
+            @Reference DeviceSessions deviceSessions) {
         this.bundleContext = bundleContext;
         this.deviceSessions = deviceSessions;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
