@@ -13,11 +13,13 @@
 # Kept out: the logs and the configurations (Felix ConfigAdmin's copies of etc/*.cfg name this build folder; the
 # kiosk's first start reads them from its own etc/ as before).
 # It also sets one of the features service's settings in the assembly (updateSnapshots, below).
-# Usage: provision.sh ASSEMBLY WORK HTTP_PORT SSH_PORT RMI_REGISTRY_PORT RMI_SERVER_PORT
+# Kept out as well: the device connector's key store that bin/kiosk-jvm made for this start (etc/tls/): every kiosk
+# makes its own on its first start, and a key shipped in the distribution would be every kiosk's.
+# Usage: provision.sh ASSEMBLY WORK HTTP_PORT SSH_PORT RMI_REGISTRY_PORT RMI_SERVER_PORT DEVICES_PORT
 set -euo pipefail
 assembly=$(cd "$1" && pwd -P)
 work=$2
-http=$3 ssh=$4 rmi_registry=$5 rmi_server=$6
+http=$3 ssh=$4 rmi_registry=$5 rmi_server=$6 devices=$7
 
 # Karaf's assembly writes the features service's settings with its defaults. One of them does not suit a kiosk:
 # updateSnapshots=crc re-reads every SNAPSHOT and wrap: bundle at each plugin install or uninstall and updates the ones
@@ -43,6 +45,7 @@ set_key() {
   echo "$2 = $3" >> "$file"
 }
 set_key org.ops4j.pax.web.cfg org.osgi.service.http.port "$http"
+set_key org.ops4j.pax.web.cfg kiosk.devices.port "$devices"
 set_key org.apache.karaf.shell.cfg sshPort "$ssh"
 set_key org.apache.karaf.management.cfg rmiRegistryPort "$rmi_registry"
 set_key org.apache.karaf.management.cfg rmiServerPort "$rmi_server"
@@ -128,14 +131,18 @@ cp -a "$home/data/derby/kioskdb" "$assembly/data/derby-empty/kioskdb"
 rm -f "$assembly"/data/derby-empty/kioskdb/*.lck
 # files the boot features' configfiles wrote into etc/ (a kiosk's first start would have written them); not the ones
 # made above for the build's ports, which would give every kiosk those ports, nor the keys this start made (the ssh
-# host key, etc/keys/: the key staff sign-in hashes failed user names with), which must be each kiosk's own
+# host key, etc/keys/: the key staff sign-in hashes failed user names with), and etc/tls/, the device connector's certificate), which must be each kiosk's own
 for file in "$home"/etc/*; do
   name=$(basename "$file")
-  if [ ! -e "$assembly/etc/$name" ] && [ "$name" != host.key ] && [ "$name" != keys ] \
+  if [ ! -e "$assembly/etc/$name" ] && [ "$name" != host.key ] && [ "$name" != keys ] && [ "$name" != tls ] \
       && [[ " ${made_for_ports[*]} " != *" $name "* ]]; then
     cp -a "$file" "$assembly/etc/$name"
   fi
 done
+if [ -e "$assembly/etc/tls" ]; then
+  echo "provision: the assembly holds a key store (etc/tls): a distribution must not ship one" >&2
+  exit 1
+fi
 echo "provision: bundle cache ($(du -sh "$assembly/data/cache" | cut -f1)), class archive ($(du -sh "$archive" | cut -f1))" \
   "and empty database ($steps schema steps, $(du -sh "$assembly/data/derby-empty" | cut -f1)) added"
 rm -rf "$work"

@@ -9,13 +9,15 @@ export const sleep = ms => new Promise(r => setTimeout(r, ms));
 export const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [11399, 44745] } = {}) {
+export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [11399, 44745], devices = 18443 } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   execFileSync('tar', ['xzf', resolve(archivePath), '-C', work]);
   const home = join(work, readdirSync(work)[0]);
   const kiosk = {
     home,
     url: `http://localhost:${port}/kiosk/`,
+    /** The device connector (TLS), as a device on the LAN reaches it (here at a second loopback address). */
+    deviceUrl: `https://127.0.0.2:${devices}/kiosk/`,
     /** Sets one key of an etc/*.cfg file, replacing what was there. */
     setKey(file, key, value) {
       const path = join(home, 'etc', file);
@@ -72,6 +74,7 @@ export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [113
     },
   };
   kiosk.setKey('org.ops4j.pax.web.cfg', 'org.osgi.service.http.port', port);
+  kiosk.setKey('org.ops4j.pax.web.cfg', 'kiosk.devices.port', devices);
   kiosk.setKey('org.apache.karaf.shell.cfg', 'sshPort', ssh);
   kiosk.setKey('org.apache.karaf.management.cfg', 'rmiRegistryPort', rmi[0]);
   kiosk.setKey('org.apache.karaf.management.cfg', 'rmiServerPort', rmi[1]);

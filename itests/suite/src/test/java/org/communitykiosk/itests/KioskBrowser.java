@@ -31,15 +31,23 @@ final class KioskBrowser implements AutoCloseable {
     private final java.util.function.UnaryOperator<String> urls;
 
     KioskBrowser() {
-        this(KioskServer::url);
+        this(KioskServer::url, List.of());
     }
 
     /** A browser on a kiosk of the test's own (for example one started with other settings). */
     KioskBrowser(KioskProcess kiosk) {
-        this(kiosk::url);
+        this(kiosk::url, List.of());
     }
 
-    private KioskBrowser(java.util.function.UnaryOperator<String> urls) {
+    /**
+     * A browser with more command-line switches, for example a tablet's that trusts the kiosk's certificate
+     * ({@code --ignore-certificate-errors-spki-list=<its key's hash>}). Its console messages are kept ({@link #console}).
+     */
+    KioskBrowser(List<String> arguments) {
+        this(KioskServer::url, arguments);
+    }
+
+    private KioskBrowser(java.util.function.UnaryOperator<String> urls, List<String> arguments) {
         this.urls = urls;
         try {
             downloads = java.nio.file.Files.createTempDirectory("kiosk-downloads");
@@ -55,6 +63,8 @@ final class KioskBrowser implements AutoCloseable {
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
+        options.addArguments(arguments);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
@@ -183,6 +193,12 @@ final class KioskBrowser implements AutoCloseable {
         WebElement upload = find(uploadSelector);
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The console messages since the last call (Content-Security-Policy violations are reported there). */
+    List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     String bodyText() {

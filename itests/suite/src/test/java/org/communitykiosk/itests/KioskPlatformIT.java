@@ -27,6 +27,7 @@ import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.audit.AuditQuery;
+import org.communitykiosk.api.device.DeviceConnector;
 import org.communitykiosk.api.plugin.KioskPlugin;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
@@ -101,9 +102,23 @@ public class KioskPlatformIT {
     @Filter(timeout = 120_000)
     KioskSettings settings;
 
+    @Inject
+    @Filter(timeout = 120_000)
+    DeviceConnector deviceConnector;
+
     @Configuration
     public Option[] config() {
         return KioskExam.distribution(new KioskProcess.Ports(HTTP_PORT, 18101, 11099, 44445));
+    }
+
+    /**
+     * The device connector, from the Jetty file and Pax Web's configuration, with the key store the test put into
+     * etc/tls (its password read by ConfigAdmin's secret interpolation): TLS on the device port presents that key.
+     */
+    @Test
+    public void deviceConnectorRunsWithTheKeyStoreOfEtcTls() {
+        assertTrue("the key store is read", deviceConnector.certificateFingerprint().isPresent());
+        assertTrue("the device port presents its certificate", deviceConnector.running());
     }
 
     @Test

@@ -23,8 +23,18 @@ import java.util.stream.Stream;
  */
 final class KioskProcess implements AutoCloseable {
 
-    /** The ports of one installation: each harness has its own, so that installations can run side by side. */
-    record Ports(int http, int ssh, int rmiRegistry, int rmiServer) {
+    /**
+     * The ports of one installation: each harness has its own, so that installations can run side by side.
+     *
+     * @param http the kiosk screen's plain-HTTP port (loopback only)
+     * @param https the device connector's port (TLS only, every interface): enrolled devices on the centre's LAN
+     */
+    record Ports(int http, int ssh, int rmiRegistry, int rmiServer, int https) {
+
+        /** Ports with the device connector's port derived from the HTTP port ({@code http + 62}). */
+        Ports(int http, int ssh, int rmiRegistry, int rmiServer) {
+            this(http, ssh, rmiRegistry, rmiServer, http + 62);
+        }
     }
 
     /** Ports of the installations a test restarts, apart from the browser tests' {@link KioskServer}. */
@@ -59,6 +69,7 @@ final class KioskProcess implements AutoCloseable {
         }
         KioskProcess kiosk = new KioskProcess(folder, home, ports);
         kiosk.set("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(ports.http()));
+        kiosk.set("org.ops4j.pax.web.cfg", "kiosk.devices.port", String.valueOf(ports.https()));
         kiosk.set("org.apache.karaf.shell.cfg", "sshPort", String.valueOf(ports.ssh()));
         kiosk.set("org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(ports.rmiRegistry()));
         kiosk.set("org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(ports.rmiServer()));
@@ -72,9 +83,22 @@ final class KioskProcess implements AutoCloseable {
         return home;
     }
 
+    Ports ports() {
+        return ports;
+    }
+
     /** The kiosk's page at this path, for example {@code ""} for the home screen. */
     String url(String path) {
         return "http://localhost:" + ports.http() + "/kiosk/" + (path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /**
+     * The kiosk's page at this path on the device connector, as a device on the LAN reaches it: over TLS, here at
+     * 127.0.0.2 (a second loopback address standing for another machine). {@link WebClient#device} connects there,
+     * trusting the kiosk's own certificate.
+     */
+    String deviceUrl(String path) {
+        return "https://127.0.0.2:" + ports.https() + "/kiosk/" + (path.startsWith("/") ? path.substring(1) : path);
     }
 
     /** Sets one key of one of the kiosk's {@code etc/} .cfg files, keeping the rest of the file. */

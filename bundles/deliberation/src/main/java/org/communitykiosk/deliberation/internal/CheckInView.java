@@ -31,7 +31,7 @@ final class CheckInView extends VerticalLayout {
         Optional<Long> id = Screens.idFromPath(context).filter(m -> council.meeting(m).isPresent());
         if (id.isEmpty()) {
             this.meetingId = -1;
-            add(Screens.text("deliberation-meeting-missing", context.text("deliberation.meeting.missing")));
+            add(Screens.meetingChoice(context, council, DeliberationPlugin.CHECKIN));
             return;
         }
         this.meetingId = id.get();

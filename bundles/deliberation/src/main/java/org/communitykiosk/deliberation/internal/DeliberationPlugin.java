@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.communitykiosk.api.device.DeviceRole;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskPlugin;
 import org.communitykiosk.api.plugin.PluginView;
@@ -36,9 +37,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
  * <li>{@code triage} (staff): sort matters, close them</li>
  * <li>{@code meeting} (staff): meetings, new meeting; {@code meeting/<id>}: the chair's screen (agenda, open/close
  * votes, paper ballots, results)</li>
- * <li>{@code checkin/<meeting id>} (public; the door kiosk, staff open it): card taps check residents in</li>
- * <li>{@code vote/<meeting id>} (public; a booth, staff open it): card tap, ballot, receipt</li>
- * <li>{@code screen/<meeting id>} (public, no sign-in): the projector</li>
+ * <li>{@code checkin/<meeting id>} (public; the door kiosk, staff open it; also on an enrolled door tablet): card taps
+ * check residents in</li>
+ * <li>{@code vote/<meeting id>} (public; a booth, staff open it; also on an enrolled booth tablet): card tap, ballot,
+ * receipt</li>
+ * <li>{@code screen/<meeting id>} (public, no sign-in; also on an enrolled projector PC): the projector</li>
  * <li>{@code minutes/<meeting id>} (staff): minutes as plain text, and as PDF when a printer service is there</li>
  * </ul>
  * Element ids, kept stable for browser tests:
@@ -126,10 +129,13 @@ public final class DeliberationPlugin implements KioskPlugin {
                 new PluginView(TRIAGE, Audience.STAFF, context -> new TriageView(context, matters)),
                 new PluginView(MEETING, Audience.STAFF, context -> new MeetingView(context, council, matters, defaultQuorum,
                         printer.get().map(p -> minutesPdf(context, council, residents, printer)))),
+                // the meeting room's enrolled devices: the door tablet, the booths, the projector
                 new PluginView(CHECKIN, Audience.PUBLIC,
-                        context -> new CheckInView(context, council, identification, events)),
-                new PluginView(VOTE, Audience.PUBLIC, context -> new VoteView(context, council, identification, events)),
-                new PluginView(SCREEN, Audience.PUBLIC, context -> new ProjectorView(context, council, events, clock)),
+                        context -> new CheckInView(context, council, identification, events), DeviceRole.DOOR),
+                new PluginView(VOTE, Audience.PUBLIC, context -> new VoteView(context, council, identification, events),
+                        DeviceRole.BOOTH),
+                new PluginView(SCREEN, Audience.PUBLIC, context -> new ProjectorView(context, council, events, clock),
+                        DeviceRole.PROJECTOR),
                 new PluginView(MINUTES, Audience.STAFF, context -> minutes(context, council, residents,
                         printer.get().map(p -> minutesPdf(context, council, residents, printer)))));
     }

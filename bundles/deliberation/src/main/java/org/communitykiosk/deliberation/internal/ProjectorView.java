@@ -42,7 +42,7 @@ final class ProjectorView extends VerticalLayout {
         Optional<Long> id = Screens.idFromPath(context).filter(m -> council.meeting(m).isPresent());
         this.meetingId = id.orElse(-1L);
         if (id.isEmpty()) {
-            add(Screens.text("deliberation-meeting-missing", context.text("deliberation.meeting.missing")));
+            add(Screens.meetingChoice(context, council, DeliberationPlugin.SCREEN));
             return;
         }
         body.setWidthFull();

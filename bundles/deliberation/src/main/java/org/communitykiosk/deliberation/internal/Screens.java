@@ -21,6 +21,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /** What every deliberation screen shares: sizes, buttons, labels, dates, live refresh. */
 final class Screens {
@@ -109,6 +110,26 @@ final class Screens {
             return context.text("deliberation.problem.store");
         }
         throw e;
+    }
+
+    /**
+     * Where a meeting's door, booth or projector screen was opened without a meeting (an enrolled tablet's tile opens
+     * it so): the meetings to choose from, each a big button to this screen for it.
+     */
+    static VerticalLayout meetingChoice(ViewContext context, Council council, String screen) {
+        VerticalLayout choice = new VerticalLayout();
+        choice.setId("deliberation-meeting-choice");
+        choice.setPadding(false);
+        choice.add(text("deliberation-meeting-missing", context.text("deliberation.meeting.missing")));
+        if (!council.meetings().isEmpty()) {
+            choice.add(text(null, context.text("deliberation.meeting.choose")));
+        }
+        for (Council.Meeting meeting : council.meetings()) {
+            choice.add(bigButton("meeting-choice-" + meeting.id(), meeting.title() + " · "
+                    + context.text("deliberation.meeting.when", dateTime(context, meeting.startsAt()), meeting.place()),
+                    () -> context.navigate(screen + "/" + meeting.id())));
+        }
+        return choice;
     }
 
     /** The numeric first path segment ({@code screen/12}), if there is one. */

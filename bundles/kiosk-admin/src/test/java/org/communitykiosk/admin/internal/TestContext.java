@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.device.Device;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.CardHandler;
 import org.communitykiosk.api.plugin.KioskSession;
@@ -66,6 +67,11 @@ final class TestContext implements ViewContext {
             @Override
             public Actor actor() {
                 return Actor.staff("admin");
+            }
+
+            @Override
+            public Optional<Device> device() {
+                return Optional.empty();
             }
         };
     }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.device.Device;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.AwakeLease;
 import org.communitykiosk.api.plugin.CardHandler;
@@ -45,6 +46,8 @@ public class FakeViewContext implements ViewContext {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     public CardHandler cardHandler;
+    /** The enrolled device the screen is shown on; {@code null}: the kiosk's own screen. */
+    public Device device;
     /** Set by the deprecated {@link #keepSessionAwake(boolean)}. */
     public boolean sessionKeptAwake;
     /** Every lease the screen took, in order. */
@@ -103,7 +106,13 @@ public class FakeViewContext implements ViewContext {
             @Override
             public Actor actor() {
                 return staff != null ? Actor.staff(staff.userName())
-                        : resident != null ? Actor.resident(resident.id()) : new Actor(Actor.Kind.KIOSK, "kiosk-1");
+                        : resident != null ? Actor.resident(resident.id())
+                                : device != null ? device.actor() : new Actor(Actor.Kind.KIOSK, "kiosk-1");
+            }
+
+            @Override
+            public Optional<Device> device() {
+                return Optional.ofNullable(device);
             }
         };
     }

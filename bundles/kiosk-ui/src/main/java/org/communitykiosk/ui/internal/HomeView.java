@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.plugin.KioskPlugin;
+import org.communitykiosk.api.plugin.PluginView;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -74,7 +76,7 @@ public class HomeView extends Div implements Refreshable, HasDynamicTitle {
         greeting.setId("home-greeting");
         add(greeting);
 
-        if (!state.signedIn()) {
+        if (!state.signedIn() && state.offersResidentSignIn()) {
             Div signIn = new Div();
             signIn.addClassName("kiosk-signin-hint");
             Paragraph hint = new Paragraph(text(locale, "shell.home.tapCard"));
@@ -91,11 +93,12 @@ public class HomeView extends Div implements Refreshable, HasDynamicTitle {
         tiles.setId("tiles");
         tiles.addClassName("kiosk-tiles");
         for (PluginEntry entry : visible(settings, state)) {
-            tiles.add(entry.failed() ? failedTile(entry, locale) : tile(entry, entry.plugin().orElseThrow(), locale));
+            tiles.add(entry.failed() ? failedTile(entry, locale) : tile(entry, entry.plugin().orElseThrow(), locale,
+                    state));
         }
         add(tiles);
 
-        if (!state.signedIn()) {
+        if (!state.signedIn() && state.offersStaffSignIn()) {
             Button staff = new Button(text(locale, "shell.home.staffSignIn"), VaadinIcon.USER_CARD.create(),
                     e -> UI.getCurrent().navigate(StaffSignInView.ROUTE));
             staff.setId("staff-signin-button");
@@ -105,7 +108,11 @@ public class HomeView extends Div implements Refreshable, HasDynamicTitle {
         }
     }
 
-    /** Plugins this person may see, in the kiosk's configured order, then by the plugins' own order. */
+    /**
+     * Plugins this person may see here, in the kiosk's configured order, then by the plugins' own order. On an
+     * enrolled device, only plugins with a screen of the device's role that this person may open (and no error cards:
+     * a device's user cannot do anything about them).
+     */
     private List<PluginEntry> visible(KioskSettings settings, SessionState state) {
         List<String> order = settings.tileOrder();
         List<PluginEntry> list = new ArrayList<>();
@@ -113,7 +120,11 @@ public class HomeView extends Div implements Refreshable, HasDynamicTitle {
             if (settings.hiddenPlugins().contains(entry.id())) {
                 continue;
             }
-            if (entry.failed() || state.permits(entry.plugin().orElseThrow().audience())) {
+            if (state.device().isPresent()) {
+                if (!entry.failed() && entryView(entry.plugin().orElseThrow(), state).isPresent()) {
+                    list.add(entry);
+                }
+            } else if (entry.failed() || state.permits(entry.plugin().orElseThrow().audience())) {
                 list.add(entry);
             }
         }
@@ -126,7 +137,17 @@ public class HomeView extends Div implements Refreshable, HasDynamicTitle {
         return list;
     }
 
-    private NativeButton tile(PluginEntry entry, KioskPlugin plugin, Locale locale) {
+    /**
+     * The screen a plugin's tile opens here: its start screen; on a device, the first of its screens the device shows
+     * and this person may open (a booth's tile of the council opens its ballot screen).
+     */
+    private static Optional<PluginView> entryView(KioskPlugin plugin, SessionState state) {
+        return plugin.views().stream().filter(view -> state.shows(view) && state.permits(view.audience()))
+                .filter(view -> state.device().isPresent() || view.path().isEmpty())
+                .min(Comparator.comparingInt(view -> view.path().isEmpty() ? 0 : 1));
+    }
+
+    private NativeButton tile(PluginEntry entry, KioskPlugin plugin, Locale locale, SessionState state) {
         NativeButton tile = new NativeButton();
         tile.setId("tile-" + entry.id());
         tile.addClassName("kiosk-tile");
@@ -139,7 +160,9 @@ public class HomeView extends Div implements Refreshable, HasDynamicTitle {
             description.addClassName("kiosk-tile-description");
             tile.add(description);
         }
-        tile.addClickListener(e -> UI.getCurrent().navigate(entry.id()));
+        String path = entryView(plugin, state).map(PluginView::path).filter(p -> !p.isEmpty())
+                .map(p -> entry.id() + "/" + p).orElse(entry.id());
+        tile.addClickListener(e -> UI.getCurrent().navigate(path));
         return tile;
     }
 

@@ -94,11 +94,20 @@ public class KioskServlet extends VaadinServlet {
     private final transient ScheduledExecutorService timer;
     private transient volatile KioskSettings settings;
 
+    private final transient DeviceSessions deviceSessions;
+
+    /**
+     * Not a reference to the {@link DeviceGate}: this component must not be rebuilt when the gate is (Pax Web would
+     * restart the kiosk context and its Vaadin, see {@link #init}); it serves nothing that did not come through the
+     * gate instead ({@link #service}). The device sessions are a component of their own with no references, which
+     * lives as long as this bundle.
+     */
     @Activate
     public KioskServlet(BundleContext bundleContext, @Reference PluginCatalog plugins,
             @Reference Identification identification, @Reference StaffSignIn staffSignIn, @Reference AuditLog audit,
-            @Reference DemoResidents demo) {
+            @Reference DemoResidents demo, @Reference DeviceSessions deviceSessions) {
         this.bundleContext = bundleContext;
+        this.deviceSessions = deviceSessions;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-ui-timer");
             thread.setDaemon(true);
@@ -228,6 +237,7 @@ public class KioskServlet extends VaadinServlet {
                     routes.setRoute(SignInView.ROUTE, SignInView.class, MainLayout.class);
                     routes.setRoute(StaffSignInView.ROUTE, StaffSignInView.class, MainLayout.class);
                     routes.setRoute(PluginHost.ROUTE, PluginHost.class, MainLayout.class);
+                    routes.setRoute(DeviceRefusedView.ROUTE, DeviceRefusedView.class, MainLayout.class);
                 }
             }
             super.init(config);
@@ -274,18 +284,26 @@ public class KioskServlet extends VaadinServlet {
         KioskVaadinService service = new KioskVaadinService(this, configuration, shell);
         service.init();
         service.setBootstrapInitialPredicate(KioskServlet::isHomeScreen);
-        // the server's own idle logout, for every session from its first request to its end
-        service.addSessionInitListener(event -> IdleWatch.start(shell, event.getSession(), shell.idleClock()));
-        service.addSessionDestroyListener(event -> IdleWatch.find(event.getSession()).ifPresent(IdleWatch::stop));
-        service.addSessionInitListener(event -> event.getSession().setErrorHandler(error -> {
-            LOG.error("unexpected error in a kiosk screen", error.getThrowable());
-            if (com.vaadin.flow.component.UI.getCurrent() != null) {
-                SessionState state = SessionState.of(event.getSession(), settings.kioskId(),
-                        settings.defaultLocale());
-                Notification.show(shell.translations().text(state.locale(), "shell.error.unexpected"), 5000,
-                        Notification.Position.MIDDLE);
-            }
-        }));
+        service.addSessionInitListener(event -> {
+            // where the session runs is fixed now, from the request that made it (the gate marked it)
+            SessionState state = SessionState.create(event.getSession(), settings.kioskId(), settings.defaultLocale(),
+                    event.getRequest());
+            state.device().ifPresent(device -> deviceSessions.opened(device, event.getSession()));
+            // the server's own idle logout, for every session from its first request to its end
+            IdleWatch.start(shell, event.getSession(), shell.idleClock());
+            event.getSession().setErrorHandler(error -> {
+                LOG.error("unexpected error in a kiosk screen", error.getThrowable());
+                if (com.vaadin.flow.component.UI.getCurrent() != null) {
+                    Notification.show(shell.translations().text(SessionState.of(event.getSession(),
+                            settings.kioskId(), settings.defaultLocale()).locale(), "shell.error.unexpected"), 5000,
+                            Notification.Position.MIDDLE);
+                }
+            });
+        });
+        service.addSessionDestroyListener(event -> {
+            IdleWatch.find(event.getSession()).ifPresent(IdleWatch::stop);
+            deviceSessions.closed(event.getSession());
+        });
         return service;
     }
 
@@ -306,7 +324,8 @@ public class KioskServlet extends VaadinServlet {
      * poll, and no home screen is built only to be thrown away (the home screen's first response carries the whole
      * screen, see {@link #isHomeScreen}).
      */
-    private void answerPoll(HttpServletResponse response) throws ServletException, IOException {
+    private void answerPoll(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         long deadline = System.nanoTime() + POLL_WAIT_NANOS;
         while (!vaadinReady() && !timer.isShutdown()) {
             long left = deadline - System.nanoTime();
@@ -328,19 +347,24 @@ public class KioskServlet extends VaadinServlet {
             response.setHeader("Cache-Control", "no-store");
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else {
-            startingPage.write(response);
+            startingPage.write(request, response);
         }
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        if (!DeviceGate.passed(request)) {
+            // the gate is not in front of the context yet (the first moment of a start): nothing of the UI until it is
+            startingPage.write(request, response);
+            return;
+        }
         if (request.getHeader(StartingPage.POLL_HEADER) != null) {
-            answerPoll(response);
+            answerPoll(request, response);
             return;
         }
         if (!vaadinReady()) {
-            startingPage.write(response);
+            startingPage.write(request, response);
             return;
         }
         // a sign-out without a request of its own (the idle timeout) asked for a new session id

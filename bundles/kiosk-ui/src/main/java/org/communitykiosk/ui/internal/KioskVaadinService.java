@@ -9,6 +9,7 @@ import com.vaadin.flow.server.RequestHandler;
 import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
+import com.vaadin.flow.server.communication.IndexHtmlResponse;
 import com.vaadin.flow.server.communication.UidlRequestHandler;
 
 /**
@@ -53,6 +54,19 @@ final class KioskVaadinService extends VaadinServletService {
         }
         handlers.set(uidl, new Activity.RequestHandler());
         return handlers;
+    }
+
+    /**
+     * Marks the page's inline scripts (Vaadin's bootstrap with the first screen) with this answer's nonce, the only
+     * inline scripts the Content-Security-Policy lets run ({@link SecurityHeaders}).
+     */
+    @Override
+    public void modifyIndexHtmlResponse(IndexHtmlResponse response) {
+        super.modifyIndexHtmlResponse(response);
+        Object nonce = response.getVaadinRequest().getAttribute(SecurityHeaders.NONCE);
+        if (nonce instanceof String value) {
+            response.getDocument().select("script").forEach(script -> script.attr("nonce", value));
+        }
     }
 
     @Override

@@ -119,6 +119,15 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // the sign-in screens are the shell's own: a device shows the staff sign-in only as a staff tablet, and no
+        // resident sign-in (plugin screens are checked by PluginHost)
+        SessionState place = state();
+        Class<?> target = event.getNavigationTarget();
+        if (target == SignInView.class && !place.offersResidentSignIn()
+                || target == StaffSignInView.class && !place.offersStaffSignIn()) {
+            event.rerouteTo(DeviceRefusedView.class);
+            return;
+        }
         CardRouting.of(event.getUI()).reset();
         // the screen left takes its keep-awake leases and its printouts with it
         ScreenScope.of(event.getUI()).end();
@@ -165,6 +174,13 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         Span community = new Span(settings.communityName());
         community.addClassName("kiosk-community");
         place.add(kioskName, community);
+        state.device().ifPresent(device -> {
+            // on a device, which one: staff setting up a meeting room see at once which tablet is which
+            Span name = new Span(text("device.role." + device.role().id()) + " · " + device.name());
+            name.setId("device-name");
+            name.addClassName("kiosk-community");
+            place.add(name);
+        });
         renderDemoBanner();
 
         Div person = new Div();
@@ -222,6 +238,11 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         CardHandler handler = CardRouting.of(UI.getCurrent()).handler();
         if (handler != null) {
             handler.cardTapped(token);
+            return;
+        }
+        if (!state().offersResidentSignIn()) {
+            // an enrolled device reads cards for its own screens (a booth's ballot, the door's check-in) only
+            notice(text("device.card.notHere"));
             return;
         }
         Optional<Resident> resident = shell.identification().byToken(token);

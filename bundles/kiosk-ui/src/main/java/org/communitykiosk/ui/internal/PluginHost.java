@@ -31,8 +31,8 @@ import com.vaadin.flow.server.VaadinSession;
 /**
  * Shows plugin screens at {@code /<plugin id>/<view path>/<segments...>}. The plugin is looked up at every visit, so a
  * plugin installed while the kiosk runs is reachable at once and an uninstalled one is gone, without touching Vaadin's
- * route registry from OSGi threads. Who may see the screen is checked here, whatever way the URL was reached, and a
- * screen that throws becomes an error card for that plugin only.
+ * route registry from OSGi threads. Who may see the screen (and whether this device shows it) is checked here, whatever
+ * way the URL was reached, and a screen that throws becomes an error card for that plugin only.
  */
 public class PluginHost extends Div implements BeforeEnterObserver, Refreshable, HasDynamicTitle {
 
@@ -101,6 +101,11 @@ public class PluginHost extends Div implements BeforeEnterObserver, Refreshable,
             return;
         }
         PluginView view = match.get();
+        // the device's role first: a booth is not even told that staff could open this
+        if (!state.shows(view)) {
+            add(DeviceRefusedView.card(shell, locale, state.device().orElse(null)));
+            return;
+        }
         if (!state.permits(view.audience())) {
             add(refusal(view.audience(), locale));
             return;

@@ -29,9 +29,10 @@ public class RootRedirect extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI();
         if (path.equals(KioskContext.PATH) || path.startsWith(KioskContext.PATH + "/")) {
-            starting.write(response);
+            starting.write(request, response);
             return;
         }
+        SecurityHeaders.ensure(request, response);
         response.sendRedirect(KioskContext.PATH + "/");
     }
 }

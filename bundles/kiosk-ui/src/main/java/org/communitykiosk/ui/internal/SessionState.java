@@ -7,17 +7,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.device.Device;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskSession;
+import org.communitykiosk.api.plugin.PluginView;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.StaffMember;
 
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 
 /**
  * Who is at the kiosk in one browser session, plus the person's display choices. At most one of resident and staff is
  * signed in. Kept in the Vaadin session; every screen reads it afresh, so signing out leaves nothing behind.
+ * Where the session runs (the kiosk's own screen or an enrolled device) is fixed when it is made, from the request
+ * that made it ({@link DeviceGate}), and decides which screens it shows ({@link #shows}).
  * Accessed under the Vaadin session lock only.
  */
 final class SessionState implements KioskSession, Serializable {
@@ -25,6 +30,8 @@ final class SessionState implements KioskSession, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String kioskId;
+    /** The enrolled device, {@code null} on the kiosk's own screen. Not serializable: a session is never stored. */
+    private final Device device;
     private Resident resident;
     private StaffMember staff;
     private Locale locale;
@@ -32,19 +39,43 @@ final class SessionState implements KioskSession, Serializable {
     /** When the staff member signed in last entered their password: admin screens ask again when it is too old. */
     private Instant passwordEnteredAt;
 
-    private SessionState(String kioskId, Locale locale) {
+    private SessionState(String kioskId, Locale locale, Device device) {
         this.kioskId = kioskId;
         this.locale = locale;
+        this.device = device;
     }
 
-    /** The state of the current Vaadin session, created on first use with the kiosk's default language. */
+    /**
+     * The state of the current Vaadin session, created on first use with the kiosk's default language, for the place
+     * of the request that makes it.
+     *
+     * @throws IllegalStateException if there is no state yet and no request that came through the gate to tell the
+     *         place: a session that does not know where it runs shows nothing
+     */
     static SessionState of(VaadinSession session, String kioskId, Locale defaultLocale) {
         SessionState state = session.getAttribute(SessionState.class);
         if (state == null) {
-            state = new SessionState(kioskId, Translations.supported(defaultLocale));
+            state = new SessionState(kioskId, Translations.supported(defaultLocale), placeOf(VaadinRequest.getCurrent()));
             session.setAttribute(SessionState.class, state);
         }
         return state;
+    }
+
+    /** Makes the state of a new Vaadin session for the place of the request that made it. */
+    static SessionState create(VaadinSession session, String kioskId, Locale defaultLocale, VaadinRequest request) {
+        SessionState state = new SessionState(kioskId, Translations.supported(defaultLocale), placeOf(request));
+        session.setAttribute(SessionState.class, state);
+        return state;
+    }
+
+    private static Device placeOf(VaadinRequest request) {
+        if (request != null && request.getAttribute(DeviceGate.DEVICE) instanceof Device from) {
+            return from;
+        }
+        if (request != null && Boolean.TRUE.equals(request.getAttribute(DeviceGate.SCREEN))) {
+            return null;
+        }
+        throw new IllegalStateException("a kiosk session is made by a request that came through the device gate");
     }
 
     @Override
@@ -75,7 +106,27 @@ final class SessionState implements KioskSession, Serializable {
         if (resident != null) {
             return Actor.resident(resident.id());
         }
-        return new Actor(Actor.Kind.KIOSK, kioskId);
+        return device != null ? device.actor() : new Actor(Actor.Kind.KIOSK, kioskId);
+    }
+
+    @Override
+    public Optional<Device> device() {
+        return Optional.ofNullable(device);
+    }
+
+    /** Whether this place may show the view: the kiosk's own screen shows every view, a device those of its role. */
+    boolean shows(PluginView view) {
+        return device == null || view.shownOn(device.role());
+    }
+
+    /** Whether this place offers the staff sign-in: the kiosk's own screen and staff tablets. */
+    boolean offersStaffSignIn() {
+        return device == null || device.role() == org.communitykiosk.api.device.DeviceRole.STAFF_TABLET;
+    }
+
+    /** Whether residents sign in here (card, QR, phone and PIN): on the kiosk's own screen only. */
+    boolean offersResidentSignIn() {
+        return device == null;
     }
 
     boolean signedIn() {
@@ -107,13 +158,11 @@ final class SessionState implements KioskSession, Serializable {
     }
 
     /**
-     * Where this session is, as the key that sign-in throttles and PIN budgets count under. Every session is on the
-     * kiosk's own screen until enrolled devices exist (issue 16, part "net": {@code KioskSession.device()}); then a
-     * device's sessions count under {@code "device:" + id} and the screen's under
-     * {@link Identification#KIOSK_SCREEN}.
+     * Where this session is, as the key that sign-in throttles and PIN budgets count under: {@code "device:" + id}
+     * for an enrolled device, {@link Identification#KIOSK_SCREEN} for the kiosk's own screen.
      */
     String place() {
-        return Identification.KIOSK_SCREEN;
+        return device == null ? Identification.KIOSK_SCREEN : "device:" + device.id();
     }
 
     /** Forgets the person and their display choices, ready for the next one. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
@@ -38,12 +39,14 @@ final class StartingPage {
         this.answeredBy = answeredBy;
     }
 
-    void write(HttpServletResponse response) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!tooLongLogged && System.nanoTime() - since > TOO_LONG_NANOS) {
             tooLongLogged = true;
             LOG.warn("the kiosk still answers its starting page ({}) {} s after that page was set up", answeredBy,
                     (System.nanoTime() - since) / 1_000_000_000L);
         }
+        // it may answer in the first moment of a start, before the gate and Jetty's customizer are registered
+        SecurityHeaders.ensure(request, response);
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "1");
         response.setHeader("X-Kiosk-Starting", answeredBy);
@@ -69,11 +72,12 @@ final class StartingPage {
                 p{margin:.4em;text-align:center}#starting-zh{font-size:48px}#starting-en{font-size:32px;color:#333}
                 </style></head>
                 <body><p id="starting-zh">%2$s</p><p id="starting-en" lang="en">%3$s</p>
-                <script>
+                <script nonce="%5$s">
                 (function poll(){setTimeout(function(){fetch('%1$s',{cache:'no-store',headers:{'%4$s':'1'}}).then(function(r){
                 if(r.ok){location.replace('%1$s');}else{poll();}},poll);},50);})();
                 </script></body></html>
-                """.formatted(KioskContext.PATH + "/", escape(chinese), escape(english), POLL_HEADER));
+                """.formatted(KioskContext.PATH + "/", escape(chinese), escape(english), POLL_HEADER,
+                SecurityHeaders.nonce(request)));
         page.flush();
     }
 

@@ -35,6 +35,6 @@ public class StartingServlet extends HttpServlet {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        page.write(response);
+        page.write(request, response);
     }
 }

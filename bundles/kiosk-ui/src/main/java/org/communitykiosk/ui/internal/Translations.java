@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Looks up translated texts: a plugin's own {@code i18n/messages_*} first, then the platform's texts that live in the
- * API bundle ({@code i18n/shell_*}, {@code i18n/core_*}). Chinese is the default; English is complete. A missing key
- * is shown as {@code !key!} so it is noticed, and logged.
+ * API bundle ({@code i18n/shell_*}, {@code i18n/core_*}, {@code i18n/device_*}). Chinese is the default; English is
+ * complete. A missing key is shown as {@code !key!} so it is noticed, and logged.
  */
 final class Translations {
 
@@ -26,7 +26,7 @@ final class Translations {
     static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
 
     private static final Logger LOG = LoggerFactory.getLogger(Translations.class);
-    private static final List<String> PLATFORM_BASE_NAMES = List.of("i18n.shell", "i18n.core");
+    private static final List<String> PLATFORM_BASE_NAMES = List.of("i18n.shell", "i18n.core", "i18n.device");
     private static final String PLUGIN_BASE_NAME = "i18n.messages";
     // never fall back to the JVM's default locale: a missing translation must show, not silently turn Chinese
     private static final ResourceBundle.Control CONTROL =
