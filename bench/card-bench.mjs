@@ -15,9 +15,9 @@
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { unpackKiosk, sleep, browserArgs } from './lib/kiosk.mjs';
+import { unpackKiosk, sleep, browserArgs, demoCards } from './lib/kiosk.mjs';
 
-const CARD = process.env.CARD || '100000010000000000007';
+const CARD = process.env.CARD || demoCards[0];
 const UNKNOWN = process.env.UNKNOWN || 'token';
 const TAPS = Number(process.env.TAPS || 20);
 const READ_SECONDS = Number(process.env.READ_SECONDS || 20);

@@ -139,7 +139,8 @@ class AttackCardIT {
             for (int i = 0; i < 40; i++) {
                 guesses.add("KIOSK-CARD:" + randomToken());
             }
-            attacker.script("const read = document.querySelector('#kiosk-layout').$server.cardRead;"
+            attacker.script("const layout = document.querySelector('#kiosk-layout');"
+                    + "const read = guess => layout.$server.cardRead(guess);"
                     + "const guesses = arguments[0];"
                     + "return new Promise(done => { let i = 0; const t = setInterval(() => {"
                     + "  if (i >= guesses.length) { clearInterval(t); done(); return; }"

@@ -41,7 +41,7 @@ class PrintBrowserIT {
     void theResidentPrintsTheirPointsStatement() {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            browser.tapCard("10000001");
+            browser.tapCard(DemoCards.token(1));
             browser.find("#session-name");
             browser.open("points/statement").find("#points-statement");
             browser.click("#points-statement-print");
@@ -55,7 +55,7 @@ class PrintBrowserIT {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");
             browser.open("bloodpressure").find("#bp-tap-card");
-            browser.tapCard("10000002");
+            browser.tapCard(DemoCards.token(2));
             browser.find("#bp-resident");
             browser.click("#bp-manual-open");
             browser.click("#bp-manual-systolic");

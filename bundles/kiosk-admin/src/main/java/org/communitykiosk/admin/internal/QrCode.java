@@ -50,7 +50,8 @@ final class QrCode {
                 + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 
-    private static BitMatrix encode(String payload) {
+    /** The code's modules (quiet zone included), for a printout that draws them itself. */
+    static BitMatrix encode(String payload) {
         try {
             return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.MARGIN, QUIET_ZONE, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,

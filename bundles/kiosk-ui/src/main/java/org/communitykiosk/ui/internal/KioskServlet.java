@@ -22,6 +22,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.resident.CardReads;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.StaffSignIn;
 import org.osgi.framework.BundleContext;
@@ -94,14 +95,15 @@ public class KioskServlet extends VaadinServlet {
 
     @Activate
     public KioskServlet(BundleContext bundleContext, @Reference PluginCatalog plugins,
-            @Reference Identification identification, @Reference StaffSignIn staffSignIn) {
+            @Reference Identification identification, @Reference CardReads cardReads,
+            @Reference StaffSignIn staffSignIn) {
         this.bundleContext = bundleContext;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "kiosk-ui-timer");
             thread.setDaemon(true);
             return thread;
         });
-        shell = new Shell(() -> settings, plugins, new Translations(), identification, staffSignIn, timer);
+        shell = new Shell(() -> settings, plugins, new Translations(), identification, cardReads, staffSignIn, timer);
     }
 
     // dynamic so that a settings change made by staff applies without restarting the servlet and its sessions

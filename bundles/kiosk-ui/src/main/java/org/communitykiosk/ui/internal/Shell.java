@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.resident.CardReads;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.StaffSignIn;
 
@@ -12,5 +13,5 @@ import org.communitykiosk.api.resident.StaffSignIn;
  * the settings service is replaced when staff change the configuration, without restarting the servlet.
  */
 record Shell(Supplier<KioskSettings> settings, PluginCatalog plugins, Translations translations,
-        Identification identification, StaffSignIn staffSignIn, ScheduledExecutorService timer) {
+        Identification identification, CardReads cardReads, StaffSignIn staffSignIn, ScheduledExecutorService timer) {
 }

@@ -100,7 +100,10 @@ class CharityMarketTest {
         ((TextField) get(view, "lm-sale-amount")).setValue("15");
         save.click();
         assertTrue(get(view, "lm-sale-error").isVisible(), "points need the buyer's card");
-        staff.cardHandler.cardTapped("10000001");
+        staff.cardHandler.cardTapped("10000001"); // a register number is no card
+        save.click();
+        assertEquals(20, f.balance(zhang));
+        staff.cardHandler.cardTapped(f.db.newCard(zhang.id()));
         save.click();
         assertEquals(5, f.balance(zhang));
 

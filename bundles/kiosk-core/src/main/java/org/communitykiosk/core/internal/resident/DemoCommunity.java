@@ -6,9 +6,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.resident.CardToken;
+import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentCards;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.api.store.Transactions;
+import org.communitykiosk.core.internal.AuditActions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty register with a small demo community (when the kiosk settings ask for demo data), so that a fresh
- * kiosk can be tried out with the demo cards 10000001 to 10000005 and phone 13800000001 / PIN 1234.
+ * kiosk can be tried out with the demo cards and phone 13800000001 / PIN 1234. Demo cards are meant to be tried, so
+ * their tokens are fixed and published (README): the register number, twelve zeros and the check digit. They are the
+ * only predictable tokens: every other card gets a random one ({@link JdbcResidentCards}).
  * <p>
  * It fills on a thread of its own: this component activates on the thread that brings up everything needing the
  * database, the home screen included. The demo PIN comes hashed ({@link #DEMO_PIN_HASH}): hashing it slowly, as every
@@ -47,6 +53,10 @@ public final class DemoCommunity {
             new ResidentDraft("陈美华", "10000005", "13800000005", "5", "3-201", "5-3-201", LocalDate.of(1958, 9, 15),
                     null));
 
+    /** The demo residents' card tokens, in the order of {@link #RESIDENTS}. */
+    static final List<CardToken> CARDS = RESIDENTS.stream()
+            .map(draft -> CardToken.withCheckDigit(draft.cardNumber() + "000000000000")).toList();
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
 
     private final Thread filling;
@@ -55,12 +65,14 @@ public final class DemoCommunity {
     public DemoCommunity(
             @Reference(name = "settings") KioskSettings settings,
             @Reference(name = "residents") ResidentDirectory residents,
+            @Reference(name = "cards") ResidentCards cards,
             @Reference(name = "transactions") Transactions transactions) {
-        filling = new Thread(() -> fill(settings, residents, transactions), "kiosk-demo-community");
+        filling = new Thread(() -> fill(settings, residents, cards, transactions), "kiosk-demo-community");
         filling.start();
     }
 
-    private static void fill(KioskSettings settings, ResidentDirectory residents, Transactions transactions) {
+    private static void fill(KioskSettings settings, ResidentDirectory residents, ResidentCards cards,
+            Transactions transactions) {
         if (!settings.demoData() || residents.count() > 0) {
             return;
         }
@@ -70,7 +82,13 @@ public final class DemoCommunity {
                 if (residents.count() > 0) {
                     return false;
                 }
-                RESIDENTS.forEach(draft -> create(residents, draft));
+                for (int i = 0; i < RESIDENTS.size(); i++) {
+                    Resident resident = create(residents, RESIDENTS.get(i));
+                    // the published token, given by this bundle's cards only: another implementation issues its own
+                    if (cards instanceof JdbcResidentCards register) {
+                        register.issue(resident.id(), CARDS.get(i), DEMO, AuditActions.CARD_ISSUE);
+                    }
+                }
                 return true;
             });
             LOG.info("demo community created: {} residents", RESIDENTS.size());
@@ -81,14 +99,13 @@ public final class DemoCommunity {
         }
     }
 
-    private static void create(ResidentDirectory residents, ResidentDraft draft) {
+    private static Resident create(ResidentDirectory residents, ResidentDraft draft) {
         // the register of this bundle takes the hash; another implementation hashes the PIN itself
         if (residents instanceof JdbcResidentDirectory register && DEMO_PIN.equals(draft.pin())) {
-            register.createWithPinHash(new ResidentDraft(draft.name(), draft.cardNumber(), draft.phone(),
+            return register.createWithPinHash(new ResidentDraft(draft.name(), draft.cardNumber(), draft.phone(),
                     draft.building(), draft.unit(), draft.household(), draft.birthDate(), null), DEMO_PIN_HASH, DEMO);
-        } else {
-            residents.create(draft, DEMO);
         }
+        return residents.create(draft, DEMO);
     }
 
     /** Waits until the register is filled, or found not to need it. */

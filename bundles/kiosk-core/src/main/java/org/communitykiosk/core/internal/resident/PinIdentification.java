@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.resident.CardToken;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
@@ -23,14 +24,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Identifies residents by card, QR payload, or phone and PIN. The PIN failure counter is updated with conditional
- * UPDATEs on the value just read, so that two kiosks (or two quick taps) cannot both count the same failure or skip
- * the lockout; the loser reads again.
+ * Identifies residents by card token (card or QR payload), or phone and PIN. The PIN failure counter is updated with
+ * conditional UPDATEs on the value just read, so that two kiosks (or two quick taps) cannot both count the same failure
+ * or skip the lockout; the loser reads again.
  */
 @Component(service = Identification.class)
 public final class PinIdentification implements Identification {
 
-    static final String QR_PREFIX = "KIOSK-CARD:";
     static final int MAX_FAILURES = 5;
     static final Duration LOCKOUT = Duration.ofMinutes(15);
     /** Rounds of read-and-update when another attempt for the same resident interleaves. */
@@ -64,19 +64,15 @@ public final class PinIdentification implements Identification {
         this.pins = pins;
     }
 
+    /** A card token only: a register number is no secret and signs nobody in. */
     @Override
     public Optional<Resident> byToken(String token) {
-        if (token == null) {
+        Optional<CardToken> card = CardToken.parse(token);
+        if (card.isEmpty()) {
             return Optional.empty();
         }
-        String text = token.strip();
-        if (text.startsWith(QR_PREFIX)) {
-            text = text.substring(QR_PREFIX.length());
-        }
-        if (!ResidentRules.validCard(text)) {
-            return Optional.empty();
-        }
-        return residents.byCard(text);
+        String hash = CardRows.hash(card.get());
+        return transactions.required(c -> CardRows.lookup(c, hash).holder());
     }
 
     /** The PIN state of one resident as read. */

@@ -21,16 +21,33 @@ class DemoCommunityTest {
     @Test
     void fillsAnEmptyRegisterOnce() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
-            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
+            new DemoCommunity(db.settings(), db.residents(), db.cards(), db.transactions()).awaitFilled();
             assertEquals(5, db.residents().count());
-            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
+            new DemoCommunity(db.settings(), db.residents(), db.cards(), db.transactions()).awaitFilled();
             assertEquals(5, db.residents().count());
 
             Resident li = db.residents().byCard("10000002").orElseThrow();
             assertEquals(List.of("李建国", "李秀英"),
                     db.residents().household(li.household()).stream().map(Resident::name).toList());
             assertTrue(db.identification().signInWithPin("13800000001", "1234").succeeded());
-            assertTrue(db.identification().byToken("KIOSK-CARD:10000005").isPresent());
+            assertTrue(db.identification().byToken("KIOSK-CARD:10000005").isEmpty(), "a register number is no card");
+        }
+    }
+
+    @Test
+    void demoCardsHaveThePublishedTokens() throws InterruptedException {
+        try (TestDatabase db = new TestDatabase()) {
+            new DemoCommunity(db.settings(), db.residents(), db.cards(), db.transactions()).awaitFilled();
+            // as the README publishes them: the register number, twelve zeros and the check digit
+            List<String> published = List.of("100000010000000000007", "100000020000000000005",
+                    "100000030000000000003", "100000040000000000001", "100000050000000000008");
+            for (int i = 0; i < published.size(); i++) {
+                Resident resident = db.identification().byToken(published.get(i)).orElseThrow();
+                assertEquals(DemoCommunity.RESIDENTS.get(i).name(), resident.name());
+                assertEquals(resident, db.identification().byToken("KIOSK-CARD:" + published.get(i)).orElseThrow());
+                assertEquals(DemoCommunity.DEMO.toString(),
+                        db.cards().current(resident.id()).orElseThrow().issuedBy().toString());
+            }
         }
     }
 
@@ -44,7 +61,7 @@ class DemoCommunityTest {
     @Test
     void bothDemoResidentsWithAPinSignInWithIt() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
-            new DemoCommunity(db.settings(), db.residents(), db.transactions()).awaitFilled();
+            new DemoCommunity(db.settings(), db.residents(), db.cards(), db.transactions()).awaitFilled();
             assertTrue(db.identification().signInWithPin("13800000002", "1234").succeeded());
             assertFalse(db.identification().signInWithPin("13800000002", "4321").succeeded());
             assertFalse(db.identification().signInWithPin("13800000003", "1234").succeeded(), "no PIN set");
@@ -76,7 +93,7 @@ class DemoCommunityTest {
             KioskSettings noDemo = new Settings(defaults.kioskId(), defaults.kioskName(), defaults.communityName(),
                     defaults.defaultLocale(), defaults.zone(), defaults.residentIdleTimeout(),
                     defaults.staffIdleTimeout(), false, List.of(), List.of());
-            new DemoCommunity(noDemo, db.residents(), db.transactions()).awaitFilled();
+            new DemoCommunity(noDemo, db.residents(), db.cards(), db.transactions()).awaitFilled();
             assertEquals(0, db.residents().count());
         }
     }
