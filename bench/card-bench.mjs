@@ -24,6 +24,10 @@ const READ_SECONDS = Number(process.env.READ_SECONDS || 20);
 
 const kiosk = unpackKiosk(process.argv[2]);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: browserArgs });
+// a failed run must not leave its kiosk on the bench's ports, where the next run would find it
+const stopAll = async () => { await browser.close().catch(() => {}); await kiosk.stop(); };
+process.on('uncaughtException', async e => { console.error(e); await stopAll(); process.exit(1); });
+process.on('unhandledRejection', async e => { console.error(e); await stopAll(); process.exit(1); });
 const page = await (await browser.newContext()).newPage();
 kiosk.start();
 await kiosk.waitForHome(page, '#tile-bulletin', Date.now());
@@ -33,7 +37,10 @@ const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 // ---- 1. tap to signed-in home
+// A tap the page's reader check did not take for a card (Playwright's keys more than 100 ms apart on a busy machine)
+// signs nobody in: it is counted, not timed, and tapped again.
 const fromEnter = [], fromFirstKey = [];
+let lost = 0;
 for (let i = 0; i < TAPS + 3; i++) {
   await page.goto(kiosk.url);
   await page.waitForSelector('#tap-card-hint');
@@ -54,7 +61,14 @@ for (let i = 0; i < TAPS + 3; i++) {
   });
   await page.keyboard.type(CARD, { delay: 5 });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.__tap.shown, null, { timeout: 15000 });
+  try {
+    await page.waitForFunction(() => window.__tap.shown, null, { timeout: 5000 });
+  } catch {
+    if (++lost > 10) throw new Error(`${lost} taps did not sign in`);
+    if (await page.$('#logout')) await page.click('#logout'); // signed in after all, late
+    i--;
+    continue;
+  }
   const tap = await page.evaluate(() => window.__tap);
   if (i >= 3) { // the first taps warm the JIT and the page up
     fromEnter.push(tap.shown - tap.enter);
@@ -65,7 +79,7 @@ for (let i = 0; i < TAPS + 3; i++) {
 }
 console.log(`card tap -> signed-in home screen (${TAPS} taps of a ${CARD.length}-character card): Enter -> name `
   + `median ${median(fromEnter)} ms, p90 ${pct(fromEnter, 0.9)} ms, max ${Math.max(...fromEnter)} ms; `
-  + `first key -> name median ${median(fromFirstKey)} ms, max ${Math.max(...fromFirstKey)} ms`);
+  + `first key -> name median ${median(fromFirstKey)} ms, max ${Math.max(...fromFirstKey)} ms; taps not taken: ${lost}`);
 
 // ---- 2. 50 unknown card reads a second
 const pid = execFileSync('pgrep', ['-f', `karaf.home=${kiosk.home}`]).toString().trim().split('\n')[0];
@@ -115,6 +129,5 @@ console.log(`${reads.sent} unknown card reads (${UNKNOWN}s) in ${READ_SECONDS} s
 const notices = await page.evaluate(() => document.querySelectorAll('vaadin-notification-card').length);
 console.log(`notifications on screen after the reads: ${notices}`);
 
-await browser.close();
-await kiosk.stop();
+await stopAll();
 console.log(`(distribution unpacked in ${kiosk.home})`);

@@ -65,7 +65,9 @@ public final class ThrottledCardReads implements CardReads {
     }
 
     static CardThrottle.Policy policy(CardReadsConfig config) {
-        return new CardThrottle.Policy(Math.max(1, config.unknownCardsPerMinute()), Duration.ofMinutes(1),
+        // at most 1000 a minute: the throttle keeps the times of the last allowance's worth of unknown cards
+        return new CardThrottle.Policy(Math.max(1, Math.min(1000, config.unknownCardsPerMinute())),
+                Duration.ofMinutes(1),
                 Duration.ofSeconds(Math.max(1, config.firstPauseSeconds())),
                 Duration.ofMinutes(Math.max(1, config.longestPauseMinutes())),
                 Duration.ofMinutes(Math.max(0, config.forgiveAfterMinutes())));
