@@ -210,7 +210,10 @@ class AttackCardIT {
         staff.click("#resident-card-issue");
         staff.click("#resident-card-confirm-yes");
         String shown = staff.text("#resident-card-token");
-        assertTrue(staff.present("#resident-card-qr"), "the new card is also shown as a QR code");
+        // drawn, not just present: an SVG element with a size on the screen
+        assertEquals(Boolean.TRUE, staff.script("const svg = document.querySelector('#resident-card-qr svg');"
+                + "return svg instanceof SVGSVGElement && svg.getBoundingClientRect().width > 100;"),
+                "the new card is also shown as a QR code");
         staff.click("#resident-card-done");
         staff.gone("#resident-card-token");
         String token = shown.replaceAll("[^0-9]", "");

@@ -15,6 +15,7 @@ import org.communitykiosk.api.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -89,7 +90,9 @@ final class ResidentCardSection extends VerticalLayout {
         yes.setDisableOnClick(true);
         Button no = Screens.bigButton("resident-card-confirm-no", context.text("admin.card.confirm.no"),
                 this::closeDialog);
-        dialog.add(question, new HorizontalLayout(yes, no));
+        HorizontalLayout buttons = new HorizontalLayout(yes, no);
+        buttons.getStyle().set("margin-top", "24px");
+        dialog.add(question, buttons);
         dialog.open();
     }
 
@@ -122,8 +125,8 @@ final class ResidentCardSection extends VerticalLayout {
         token.setId("resident-card-token");
         token.getStyle().set("font-family", "monospace").set("font-size", "34px").set("font-weight", "700")
                 .set("letter-spacing", "0.05em").set("white-space", "nowrap");
-        VerticalLayout content = new VerticalLayout(heading, once, token,
-                QrCode.of("resident-card-qr", issued.token().qrPayload(), 260));
+        Html qr = QrCode.of("resident-card-qr", issued.token().qrPayload(), 240);
+        VerticalLayout content = new VerticalLayout(heading, once, token, qr);
         content.setPadding(false);
         Paragraph printError = Screens.error("resident-card-print-error");
         HorizontalLayout buttons = new HorizontalLayout();
@@ -141,7 +144,9 @@ final class ResidentCardSection extends VerticalLayout {
                     printError.setVisible(true);
                     return;
                 }
+                // the printout shows the code too: it takes the code's place, so the buttons stay on the screen
                 content.getChildren().filter(IFrame.class::isInstance).toList().forEach(content::remove);
+                qr.setVisible(false);
                 StreamResource file = new StreamResource("card.pdf", () -> new ByteArrayInputStream(pdf));
                 file.setContentType("application/pdf");
                 file.setCacheTime(0);
@@ -149,7 +154,7 @@ final class ResidentCardSection extends VerticalLayout {
                 frame.setId("resident-card-pdf");
                 frame.getElement().setAttribute("src", file);
                 frame.setWidth("720px");
-                frame.setHeight("540px");
+                frame.setHeight("440px");
                 content.add(frame);
             });
             buttons.add(print);
