@@ -4,7 +4,7 @@
 // reading-to-screen time lies between (t2 - t1 - delay) and (t2 - t0 - delay), t2 being the pause screen (which
 // follows reading 1) appearing. Both bounds are printed. Run: bench/run-bloodpressure.sh
 import { chromium } from 'playwright-core';
-import { unpackKiosk, browserArgs } from './lib/kiosk.mjs';
+import { unpackKiosk, browserArgs, demoCards } from './lib/kiosk.mjs';
 
 const DELAY = 400, RUNS = Number(process.env.RUNS || 10);
 const kiosk = unpackKiosk(process.argv[2]);
@@ -15,7 +15,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 const page = await (await browser.newContext()).newPage();
 kiosk.start();
 await kiosk.waitForHome(page, '#home-greeting', Date.now());
-await page.keyboard.type('10000004', { delay: 5 });
+await page.keyboard.type(demoCards[3], { delay: 5 }); // 王志强
 await page.keyboard.press('Enter');
 await page.waitForSelector('#session-name');
 

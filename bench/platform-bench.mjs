@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { unpackKiosk, sleep, browserArgs, markWhenShown, shownAt } from './lib/kiosk.mjs';
+import { unpackKiosk, sleep, browserArgs, markWhenShown, shownAt, demoCards } from './lib/kiosk.mjs';
 
 const sessions = Number(process.env.SESSIONS || 20);
 const firstBoots = Number(process.env.FIRST_BOOTS || 3);
@@ -45,7 +45,7 @@ for (let i = 0; i < sessions; i++) {
   await page.goto(url);
   await page.waitForSelector('#tile-bulletin');
   if (i % 2 === 0) { // half of them signed in by card, as residents at kiosks are
-    await page.keyboard.type('1000000' + (1 + (i / 2) % 5), { delay: 5 });
+    await page.keyboard.type(demoCards[(i / 2) % 5], { delay: 5 });
     await page.keyboard.press('Enter');
     await page.waitForSelector('#session-name');
   }

@@ -6,6 +6,10 @@ import { join, resolve } from 'node:path';
 
 export const sleep = ms => new Promise(r => setTimeout(r, ms));
 
+/** The demo community's card tokens (README): residents 10000001 张桂兰 ... 10000005 陈美华, in that order. */
+export const demoCards = ['100000010000000000007', '100000020000000000005', '100000030000000000003',
+  '100000040000000000001', '100000050000000000008'];
+
 export const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

@@ -17,7 +17,7 @@ public record Printout(String title, String subtitle, boolean largeType, List<Bl
     }
 
     /** One part of the document. */
-    public sealed interface Block permits Heading, Text, Table, Chart, SignatureLines {
+    public sealed interface Block permits Heading, Text, Table, Chart, SignatureLines, Card {
     }
 
     /** A section heading. */
@@ -80,6 +80,52 @@ public record Printout(String title, String subtitle, boolean largeType, List<Bl
 
     /** A labelled horizontal line across a chart. */
     public record Guide(String label, double value) {
+    }
+
+    /**
+     * A two-dimensional code (a QR code) as its modules, drawn as given: the caller encodes it (the kiosk's QR codes
+     * are made by ZXing where they are shown), the printer draws a dark square per dark module, quiet zone included.
+     *
+     * @param size modules per side
+     * @param dark the dark modules, row by row: module (x, y) is bit {@code y * size + x}
+     * @since 1.1
+     */
+    public record Code(int size, java.util.BitSet dark) {
+        public Code {
+            if (size < 1 || dark.length() > size * size) {
+                throw new IllegalArgumentException("a code of " + size + " x " + size + " modules");
+            }
+            dark = (java.util.BitSet) dark.clone();
+        }
+
+        @Override
+        public java.util.BitSet dark() {
+            return (java.util.BitSet) dark.clone();
+        }
+
+        public boolean dark(int x, int y) {
+            return dark.get(y * size + x);
+        }
+    }
+
+    /**
+     * A wallet card to cut out: the size of a bank card (ID-1, 85.6 x 54 mm) at true size, inside a dashed cut line,
+     * with the lines of text on the left (the first one larger) and the code on the right. A resident card carries
+     * the resident's name, register number and card token.
+     *
+     * @since 1.1
+     */
+    public record Card(List<String> lines, Code code) implements Block {
+        public Card {
+            lines = List.copyOf(lines);
+            java.util.Objects.requireNonNull(code, "code");
+        }
+
+        @Override
+        public String toString() {
+            // a card's text is a credential: never in a log line
+            return "Card[" + lines.size() + " lines]";
+        }
     }
 
     /** Lines to sign on, each with its label under it (for example "会议主持人 Chair"), with room for a date. */

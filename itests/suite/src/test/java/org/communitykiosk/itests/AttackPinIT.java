@@ -138,14 +138,14 @@ class AttackPinIT {
             browser.find("#tap-card-hint");
 
             // with 张桂兰's card: her hours, "confirmed" with the card of 李建国, who has a PIN
-            browser.tapCard(ZHANG_CARD);
+            browser.tapCard(DemoCards.token(1));
             browser.find("#session-name");
             browser.open("points/log").find("#points-log");
             browser.choose("#points-log-category", 1);
             browser.type("#points-log-minutes", "120");
             browser.click("#points-log-by-card");
             browser.find("#points-log-tap");
-            browser.tapCard(LI_CARD);
+            browser.tapCard(DemoCards.token(2));
             browser.waitUntil(d -> browser.present("#pin-dialog") || browser.present("#points-log-confirmed"),
                     Duration.ofSeconds(20));
             assertFalse(browser.present("#points-log-confirmed"),

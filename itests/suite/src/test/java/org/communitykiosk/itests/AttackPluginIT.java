@@ -94,7 +94,7 @@ class AttackPluginIT {
         KioskServer.sleep(2000);
         try (KioskBrowser first = new KioskBrowser(); KioskBrowser second = new KioskBrowser()) {
             first.open("").find("#home-greeting");
-            first.tapCard("10000004");
+            first.tapCard(DemoCards.token(4));
             first.find("#session-name");
             first.open("bloodpressure").find("#bp-start");
             first.click("#bp-start");
@@ -102,7 +102,7 @@ class AttackPluginIT {
             first.find("#bp-measuring");
 
             second.open("").find("#home-greeting");
-            second.tapCard("10000005");
+            second.tapCard(DemoCards.token(5));
             second.find("#session-name");
             second.open("bloodpressure").find("#bp-start");
             second.click("#bp-start");

@@ -46,7 +46,7 @@ class AttackSessionIT {
         KioskServer.sleep(2000);
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            browser.tapCard("10000004");
+            browser.tapCard(DemoCards.token(4));
             browser.find("#session-name");
             browser.open("bloodpressure").find("#bp-start");
             browser.click("#bp-start");
@@ -130,7 +130,7 @@ class AttackSessionIT {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");
             browser.open("bloodpressure").find("#bp-tap-card");
-            browser.tapCard("10000003");
+            browser.tapCard(DemoCards.token(3));
             browser.find("#bp-resident");
             browser.click("#bp-history-link");
             browser.find("#bp-export-make");

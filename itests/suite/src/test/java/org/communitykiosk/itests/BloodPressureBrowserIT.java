@@ -19,7 +19,7 @@ class BloodPressureBrowserIT {
     void guidedMeasurementAgainstTheSimulatorEndsInAClassifiedReading() {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            browser.tapCard("10000004");
+            browser.tapCard(DemoCards.token(4));
             browser.find("#session-name");
             browser.click("#tile-bloodpressure");
             browser.click("#bp-start");
@@ -42,7 +42,7 @@ class BloodPressureBrowserIT {
     void aCrisisReadingShowsSeeADoctorNowAndReachesTheStaffAlertList() {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            browser.tapCard("10000005");
+            browser.tapCard(DemoCards.token(5));
             browser.find("#session-name");
             browser.open("bloodpressure").find("#bp-manual-open");
             browser.click("#bp-manual-open");
@@ -65,7 +65,7 @@ class BloodPressureBrowserIT {
     void manualValuesOutOfRangeAreRefusedAndNothingIsStored() {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            browser.tapCard("10000003");
+            browser.tapCard(DemoCards.token(3));
             browser.find("#session-name");
             browser.open("bloodpressure").find("#bp-manual-open");
             browser.click("#bp-manual-open");

@@ -20,7 +20,7 @@ class ConsoleBrowserIT {
     void adminInstallsAPluginFromTheConsoleAndAResidentSessionSeesTheTile() {
         try (KioskBrowser admin = new KioskBrowser(); KioskBrowser resident = new KioskBrowser()) {
             resident.open("").find("#home-greeting");
-            resident.tapCard("10000002");
+            resident.tapCard(DemoCards.token(2));
             resident.find("#tile-bloodpressure");
 
             admin.signInStaff("admin", "admin2026");

@@ -40,13 +40,13 @@ class DeliberationBrowserIT {
             projector.open("deliberation/screen/" + meetingId).find("#projector");
 
             door.open("deliberation/checkin/" + meetingId).find("#checkin");
-            door.tapCard("10000001");
+            door.tapCard(DemoCards.token(1));
             door.waitForText("#checkin-present", "1");
-            door.tapCard("10000004");
+            door.tapCard(DemoCards.token(4));
             door.waitForText("#checkin-present", "2");
 
             booth.open("deliberation/vote/" + meetingId).find("#vote-booth");
-            booth.tapCard("10000001");
+            booth.tapCard(DemoCards.token(1));
             booth.click("#vote-choice-0");
             booth.find("#vote-recorded");
             String receipt = booth.find("#vote-receipt").getText();
@@ -57,7 +57,7 @@ class DeliberationBrowserIT {
             booth.click("#vote-next");
             booth.waitUntil(d -> booth.present("#vote-prompt") && !booth.present("#vote-recorded"),
                     Duration.ofSeconds(10));
-            booth.tapCard("10000001");
+            booth.tapCard(DemoCards.token(1));
             // refused in words at the booth, no ballot offered, and nothing counted
             booth.waitUntil(d -> booth.all("#vote-message").stream().anyMatch(m -> !m.getText().isBlank()),
                     Duration.ofSeconds(10));
@@ -65,7 +65,7 @@ class DeliberationBrowserIT {
             assertTrue(projector.text("#projector-cast").contains("1"), "still one ballot cast");
 
             booth.open("deliberation/vote/" + meetingId).find("#vote-booth");
-            booth.tapCard("10000004");
+            booth.tapCard(DemoCards.token(4));
             booth.click("#vote-choice-1");
             booth.find("#vote-recorded");
             projector.waitUntil(d -> projector.find("#projector-cast").getText().contains("2"), Duration.ofSeconds(5));

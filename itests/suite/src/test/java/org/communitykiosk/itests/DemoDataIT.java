@@ -27,7 +27,7 @@ class DemoDataIT {
             browser.driver.get(kiosk.url(""));
             browser.find("#home-greeting");
             assertTrue(browser.find("#demo-banner").getText().contains("演示数据"), "the banner while demo data exist");
-            browser.tapCard("10000004");
+            browser.tapCard(DemoCards.token(4));
             browser.find("#session-name");
             browser.driver.get(kiosk.url("bloodpressure"));
             browser.click("#bp-manual-open");
@@ -61,7 +61,7 @@ class DemoDataIT {
                 java.nio.file.Files.writeString(root.resolve("banner.html"), browser.driver.getPageSource());
             }
             assertTrue(bannerGone, "no demo residents: no banner; the page says " + browser.bodyText());
-            browser.tapCard("10000004");
+            browser.tapCard(DemoCards.token(4));
             browser.find("vaadin-notification-card");
             KioskServer.sleep(1000);
             assertFalse(browser.present("#session-name"), "the published demo card signs nobody in");

@@ -148,8 +148,11 @@ public class KioskPlatformIT {
         // demo data is on in kiosk-config: the demo community exists on first boot
         assertTrue(settings.demoData());
         assertTrue("demo residents", residents.count() >= 5);
-        Resident demo = identification.byToken("10000001").orElseThrow();
-        assertEquals(demo, identification.byToken("KIOSK-CARD:10000001").orElseThrow());
+        // the demo cards' published tokens (README); the register number signs nobody in
+        Resident demo = identification.byToken("100000010000000000007").orElseThrow();
+        assertEquals(demo, identification.byToken("KIOSK-CARD:100000010000000000007").orElseThrow());
+        assertEquals("10000001", demo.cardNumber());
+        assertTrue(identification.byToken("10000001").isEmpty());
         assertTrue(identification.byToken("99999999").isEmpty());
 
         Resident created = residents.create(new ResidentDraft("<b>测试</b> 居民", "20000001", null, "9", "1-101",
@@ -177,7 +180,7 @@ public class KioskPlatformIT {
     @Test
     public void theLedgerApiJoinsTheCallersTransaction() throws Exception {
         Ledger ledger = service(Ledger.class);
-        long resident = identification.byToken("10000003").orElseThrow().id();
+        long resident = residents.byCard("10000003").orElseThrow().id();
         Account account = Account.resident(resident);
         long start = ledger.balance(account);
 

@@ -40,14 +40,14 @@ class LoveMarketBrowserIT {
             browser.find("#tap-card-hint");
 
             // a volunteer earns points: hours confirmed by the card of the person served
-            browser.tapCard("10000002");
+            browser.tapCard(DemoCards.token(2));
             browser.find("#session-name");
             browser.open("points/log").find("#points-log");
             browser.choose("#points-log-category", 1);
             browser.type("#points-log-minutes", "120");
             browser.click("#points-log-by-card");
             browser.find("#points-log-tap");
-            browser.tapCard("10000001");
+            browser.tapCard(DemoCards.token(1));
             // 张桂兰, who was served, has a PIN: she confirms with it
             browser.enterPin(ShellBrowserIT.DEMO_PIN);
             browser.find("#points-log-confirmed");
@@ -84,7 +84,7 @@ class LoveMarketBrowserIT {
             browser.click("#logout");
             browser.find("#tap-card-hint");
 
-            browser.tapCard("10000002");
+            browser.tapCard(DemoCards.token(2));
             browser.find("#session-name");
             browser.open("points").find("#points-balance");
             assertEquals(earned, browser.find("#points-balance").getText().replaceAll("\\D", ""),
@@ -113,7 +113,7 @@ class LoveMarketBrowserIT {
         browser.click("#logout");
         browser.find("#tap-card-hint");
 
-        browser.tapCard("10000002");
+        browser.tapCard(DemoCards.token(2));
         browser.find("#session-name");
         browser.open("lovemarket").find("#lovemarket-shop");
         browser.click("#lm-lottery-ask-" + id);

@@ -64,7 +64,7 @@ class LoveMarketPhotoBrowserIT {
             browser.click("#logout");
             browser.find("#tap-card-hint");
 
-            browser.tapCard("10000001");
+            browser.tapCard(DemoCards.token(1));
             browser.find("#session-name");
             browser.open("lovemarket").find("#lovemarket-shop");
             WebElement card = browser.all("[id^=lm-item-]").stream().filter(e -> e.getText().contains(item))

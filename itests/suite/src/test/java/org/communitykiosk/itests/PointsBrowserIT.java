@@ -20,7 +20,7 @@ class PointsBrowserIT {
     void hoursConfirmedByTheCardOfThePersonServedEarnPointsOnTheStatement() {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            browser.tapCard("10000004");
+            browser.tapCard(DemoCards.token(4));
             browser.find("#session-name");
             browser.click("#tile-points");
             String before = browser.find("#points-balance").getText();
@@ -32,7 +32,7 @@ class PointsBrowserIT {
             browser.click("#points-log-by-card");
             browser.find("#points-log-tap");
             // the person served taps their own card on the same kiosk
-            browser.tapCard("10000005");
+            browser.tapCard(DemoCards.token(5));
             browser.find("#points-log-confirmed");
 
             browser.open("points").find("#points-balance");
@@ -47,7 +47,7 @@ class PointsBrowserIT {
     void staffConfirmHoursFromTheQueueAndBadInputIsRefused() {
         try (KioskBrowser volunteer = new KioskBrowser()) {
             volunteer.open("").find("#home-greeting");
-            volunteer.tapCard("10000003");
+            volunteer.tapCard(DemoCards.token(3));
             volunteer.find("#session-name");
             volunteer.open("points/log").find("#points-log");
             volunteer.choose("#points-log-category", 2);
@@ -74,7 +74,7 @@ class PointsBrowserIT {
         }
         try (KioskBrowser resident = new KioskBrowser()) {
             resident.open("").find("#home-greeting");
-            resident.tapCard("10000003");
+            resident.tapCard(DemoCards.token(3));
             resident.find("#session-name");
             resident.open("points").find("#points-balance");
             assertNotEquals("0", resident.find("#points-balance").getText().replaceAll("\\D", ""),

@@ -53,7 +53,7 @@ class PrintBrowserIT {
     void theResidentPrintsTheirPointsStatement() throws IOException {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            browser.tapCard("10000001");
+            browser.tapCard(DemoCards.token(1));
             browser.find("#session-name");
             browser.open("points/statement").find("#points-statement");
             browser.click("#points-statement-print");
@@ -75,7 +75,7 @@ class PrintBrowserIT {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");
             browser.open("bloodpressure").find("#bp-tap-card");
-            browser.tapCard("10000002");
+            browser.tapCard(DemoCards.token(2));
             browser.find("#bp-resident");
             browser.click("#bp-manual-open");
             browser.click("#bp-manual-systolic");

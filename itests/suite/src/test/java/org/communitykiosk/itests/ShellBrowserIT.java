@@ -20,7 +20,7 @@ import org.openqa.selenium.WebElement;
 class ShellBrowserIT {
 
     // demo community from kiosk-config (demoData = true)
-    static final String DEMO_CARD = "10000001";
+    static final String DEMO_CARD = DemoCards.token(1);
     static final String DEMO_NAME = "张桂兰";
     static final String DEMO_PHONE = "13800000002";
     static final String DEMO_PIN = "1234";

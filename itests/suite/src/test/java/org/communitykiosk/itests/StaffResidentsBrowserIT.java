@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Staff manage residents: a CSV with one bad row writes nothing and says which row; a good file imports. */
+/**
+ * Staff manage residents: a CSV with one bad row writes nothing and says which row; a good file imports, with the
+ * tokens of cards written elsewhere.
+ */
 @ExtendWith(KioskServer.class)
 class StaffResidentsBrowserIT {
 
@@ -22,9 +25,11 @@ class StaffResidentsBrowserIT {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, HEADER + "周小红,30000001,,5,1-101,H5-1101,1950-03-02,\n"
                 + "<b>吴大伟</b>,abc,,5,1-102,H5-1102,1948-13-40,\n", StandardCharsets.UTF_8);
+        // a card written elsewhere comes with its token; a row without one gets its card later
+        String token = AttackCardIT.randomToken();
         Path good = dir.resolve("good.csv");
-        Files.writeString(good, HEADER + "周小红,30000001,,5,1-101,H5-1101,1950-03-02,\n"
-                + "<b>吴大伟</b>,30000002,,5,1-102,H5-1102,1948-11-04,4739\n", StandardCharsets.UTF_8);
+        Files.writeString(good, HEADER.strip() + ",card_token\n" + "周小红,30000001,,5,1-101,H5-1101,1950-03-02,,\n"
+                + "<b>吴大伟</b>,30000002,,5,1-102,H5-1102,1948-11-04,4739," + token + "\n", StandardCharsets.UTF_8);
 
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");
@@ -58,7 +63,7 @@ class StaffResidentsBrowserIT {
         }
         try (KioskBrowser resident = new KioskBrowser()) {
             resident.open("").find("#home-greeting");
-            resident.tapCard("30000002");
+            resident.tapCard(token);
             resident.waitForText("#session-name", "<b>吴大伟</b>");
         }
     }

@@ -272,6 +272,8 @@ class ScreensTest {
         context.cardHandler.cardTapped("99999999");
         assertEquals(1, context.notifications.size());
         context.cardHandler.cardTapped("10000001");
+        assertEquals(2, context.notifications.size(), "a register number is no card");
+        context.cardHandler.cardTapped("KIOSK-CARD:" + db.newCard(zhang.id()));
         assertEquals("For: 张桂兰", text(view, "bp-resident"));
         click(view, "bp-history-link");
         assertEquals(List.of("history/" + zhang.id()), context.navigations);

@@ -76,6 +76,8 @@ class ScreensTest {
     void doorBoothAndProjectorThroughAWholeVote() throws Exception {
         Resident zhang = resident("10000001", "H1");
         Resident li = resident("10000002", "H2");
+        String zhangCard = db.newCard(zhang.id());
+        String liCard = db.newCard(li.id());
         Meeting meeting = JdbcCouncilTest.meeting(council, Eligibility.ALL, null, 2);
         String id = String.valueOf(meeting.id());
 
@@ -85,19 +87,22 @@ class ScreensTest {
         assertEquals("This card was not recognised. Please tap again or ask the staff.",
                 text(checkin, "checkin-message"));
         door.cardHandler.cardTapped("10000001");
+        assertEquals("This card was not recognised. Please tap again or ask the staff.",
+                text(checkin, "checkin-message"), "a register number is no card");
+        door.cardHandler.cardTapped(zhangCard);
         assertEquals("Checked in. Welcome.", text(checkin, "checkin-message"));
         assertEquals("1 present", text(checkin, "checkin-present"));
         assertEquals("No quorum yet (2 needed)", text(checkin, "checkin-quorum"));
-        door.cardHandler.cardTapped("KIOSK-CARD:10000002");
+        door.cardHandler.cardTapped("KIOSK-CARD:" + liCard);
         assertEquals("Quorum reached (2)", text(checkin, "checkin-quorum"));
 
         FakeContext boothContext = FakeContext.passerBy(id);
         Component booth = view("vote", boothContext);
-        boothContext.cardHandler.cardTapped("10000001");
+        boothContext.cardHandler.cardTapped(zhangCard);
         assertEquals("No vote is open now.", text(booth, "vote-message"));
 
         Poll poll = JdbcCouncilTest.yesNoPoll(council, meeting.id(), true);
-        boothContext.cardHandler.cardTapped("10000001");
+        boothContext.cardHandler.cardTapped(zhangCard);
         assertEquals("加装电梯", text(booth, "vote-question"));
         assertEquals("Yes", ((Button) get(booth, "vote-choice-0")).getText());
         click(booth, "vote-choice-0");
@@ -106,16 +111,16 @@ class ScreensTest {
         assertEquals(8, receipt.length());
         click(booth, "vote-next");
         assertEquals("Please tap your card to vote", text(booth, "vote-prompt"));
-        boothContext.cardHandler.cardTapped("10000001");
+        boothContext.cardHandler.cardTapped(zhangCard);
         assertEquals("You have already voted. Everyone votes once.", text(booth, "vote-message"));
 
         Component projector = view("screen", FakeContext.passerBy(id));
         assertEquals("1 ballots cast / 2 present", text(projector, "projector-cast"));
 
-        boothContext.cardHandler.cardTapped("10000002");
+        boothContext.cardHandler.cardTapped(liCard);
         click(booth, "vote-choice-1");
         council.closePoll(poll.id(), JdbcCouncilTest.CHAIR);
-        boothContext.cardHandler.cardTapped("10000002");
+        boothContext.cardHandler.cardTapped(liCard);
         assertEquals("No vote is open now.", text(booth, "vote-message"));
 
         ((ProjectorView) projector).refresh();

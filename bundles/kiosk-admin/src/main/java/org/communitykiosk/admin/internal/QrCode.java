@@ -22,9 +22,17 @@ final class QrCode {
     private QrCode() {
     }
 
-    /** The payload as an SVG element {@code size} CSS pixels square, with the element id given. */
+    /**
+     * The payload as an SVG element {@code size} CSS pixels square in a {@code div} with the element id given (the
+     * SVG's own id is that id and {@code -code}). The div is needed: Vaadin creates an {@link Html} component's root
+     * element by its tag name in the HTML namespace and sets the rest as inner HTML, so an {@code svg} root would be
+     * an unknown HTML element that draws nothing; inside a div the browser's parser makes it SVG.
+     */
     static Html of(String id, String payload, int size) {
-        return new Html(svg(id, payload, size));
+        Html html = new Html("<div class=\"kiosk-qr\" style=\"line-height:0\">" + svg(id + "-code", payload, size)
+                + "</div>");
+        html.setId(id);
+        return html;
     }
 
     static String svg(String id, String payload, int size) {
@@ -50,7 +58,8 @@ final class QrCode {
                 + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 
-    private static BitMatrix encode(String payload) {
+    /** The code's modules (quiet zone included), for a printout that draws them itself. */
+    static BitMatrix encode(String payload) {
         try {
             return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.MARGIN, QUIET_ZONE, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,

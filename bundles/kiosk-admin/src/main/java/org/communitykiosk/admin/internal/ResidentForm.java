@@ -5,12 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.Problem;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentCards;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.api.store.StoreException;
@@ -28,7 +30,8 @@ import com.vaadin.flow.component.textfield.TextField;
 /**
  * Staff's form for a new resident ({@code edit}) or a change to one ({@code edit/<id>}). The directory checks the
  * input; a refusal writes nothing and is shown next to each field it concerns, with every problem listed once more
- * above the save button. A card tapped on the reader fills in the card number.
+ * above the save button. A card tapped on the reader fills in its holder's card number. Below the form of a resident
+ * already registered: the resident's card, and "issue a new card" ({@link ResidentCardSection}).
  */
 final class ResidentForm extends VerticalLayout {
 
@@ -47,6 +50,7 @@ final class ResidentForm extends VerticalLayout {
 
     private final ViewContext context;
     private final ResidentDirectory directory;
+    private final Identification identification;
     private final TextField name = new TextField();
     private final TextField card = new TextField();
     private final TextField phone = new TextField();
@@ -59,9 +63,15 @@ final class ResidentForm extends VerticalLayout {
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private Button save;
 
-    ResidentForm(ViewContext context, ResidentDirectory directory, Identification identification, LocalDate today) {
+    /**
+     * @param printer the print bundle's {@code Printer} while there is one, else {@code null} (see
+     *        {@link ResidentCardSection})
+     */
+    ResidentForm(ViewContext context, ResidentDirectory directory, ResidentCards cards, Identification identification,
+            Supplier<Object> printer, LocalDate today) {
         this.context = context;
         this.directory = directory;
+        this.identification = identification;
         setId("resident-form");
         setMaxWidth(Screens.FORM_WIDTH);
         add(Screens.backButton("resident-back", context.text("admin.resident.back"),
@@ -132,8 +142,21 @@ final class ResidentForm extends VerticalLayout {
         // a second tap while the first is being saved must not register the resident twice
         save.setDisableOnClick(true);
         add(form, error, save);
+        editing.ifPresent(resident -> add(new ResidentCardSection(context, cards, printer, resident)));
 
-        context.onCardTapped(token -> card.setValue(CardToken.cardNumber(token)));
+        // a card carries a token, not the number: the holder's number is filled in, an unknown card is said to be one
+        context.onCardTapped(this::cardTapped);
+    }
+
+    private void cardTapped(String token) {
+        Optional<Resident> holder = identification.byToken(token);
+        if (holder.isPresent()) {
+            card.setInvalid(false);
+            card.setValue(holder.get().cardNumber());
+        } else {
+            card.setErrorMessage(context.text("admin.resident.card.tapUnknown"));
+            card.setInvalid(true);
+        }
     }
 
     private void field(TextField field, String id, String labelKey, String helpKey) {

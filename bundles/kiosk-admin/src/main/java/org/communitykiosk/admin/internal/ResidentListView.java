@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import org.communitykiosk.admin.internal.Paging.Page;
 import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
 
@@ -23,8 +24,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 
 /**
  * Staff's list of residents: search by name, card or phone, a page at a time, with "edit" per row, "new resident"
- * and "import". A card tapped on the reader searches for it (instead of signing that resident in and the staff
- * member out).
+ * and "import". A card tapped on the reader searches for its holder (instead of signing that resident in and the
+ * staff member out); a card carries a token, so the search is for the holder's card number.
  */
 final class ResidentListView extends VerticalLayout {
 
@@ -39,7 +40,7 @@ final class ResidentListView extends VerticalLayout {
     private final Screens.Pager pager;
     private int pageIndex;
 
-    ResidentListView(ViewContext context, ResidentDirectory directory) {
+    ResidentListView(ViewContext context, ResidentDirectory directory, Identification identification) {
         this.context = context;
         this.directory = directory;
         setId("residents");
@@ -88,7 +89,9 @@ final class ResidentListView extends VerticalLayout {
                 pager);
 
         // staff tap a resident's card to find them; it must not sign the resident in over the staff session
-        context.onCardTapped(token -> search.setValue(CardToken.cardNumber(token)));
+        context.onCardTapped(token -> identification.byToken(token).ifPresentOrElse(
+                holder -> search.setValue(holder.cardNumber()),
+                () -> context.notify(context.text("admin.resident.card.tapUnknown"))));
         show(0);
     }
 

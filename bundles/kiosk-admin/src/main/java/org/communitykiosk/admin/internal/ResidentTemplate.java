@@ -9,9 +9,12 @@ import java.util.List;
  */
 final class ResidentTemplate {
 
-    /** The header line the directory requires, in this order. */
+    /**
+     * The header line the directory takes, in this order; the last column, {@code card_token}, may be left out (a
+     * card written elsewhere: its token; empty: staff issue the card later).
+     */
     static final List<String> HEADER =
-            List.of("name", "card", "phone", "building", "unit", "household", "birth_date", "pin");
+            List.of("name", "card", "phone", "building", "unit", "household", "birth_date", "pin", "card_token");
 
     static final String FILE_NAME = "residents-template.csv";
 
@@ -40,7 +43,8 @@ final class ResidentTemplate {
      */
     static byte[] file(String exampleName) {
         String text = Csv.BOM + Csv.line(HEADER)
-                + Csv.line(List.of(exampleName, "12345678", "13800138000", "3", "2-301", "3-2-301", "1950-03-08", ""));
+                + Csv.line(List.of(exampleName, "12345678", "13800138000", "3", "2-301", "3-2-301", "1950-03-08", "",
+                        ""));
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

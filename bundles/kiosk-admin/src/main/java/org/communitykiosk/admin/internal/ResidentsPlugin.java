@@ -9,11 +9,16 @@ import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskPlugin;
 import org.communitykiosk.api.plugin.PluginView;
 import org.communitykiosk.api.resident.Identification;
+import org.communitykiosk.api.resident.ResidentCards;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.store.Transactions;
+import org.communitykiosk.print.Printer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Staff console: the resident register. Every view is for staff; the shell refuses everyone else, whether they tap
@@ -34,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code -building}, {@code -unit}, {@code -household}, {@code -birthdate}, {@code -pin}; {@code resident-save};
  * while the PIN is locked {@code resident-pin-lock} with {@code resident-pin-locked} and {@code resident-pin-unlock};
  * summary of problems {@code resident-form-error}; back to the list {@code resident-back}; an id that is not in the
- * register {@code resident-missing}</li>
+ * register {@code resident-missing}; the resident's card: see {@link ResidentCardSection}</li>
  * <li>import: {@code import-upload}, {@code import-template} (download); while demo residents are in the register,
  * {@code import-demo} with {@code import-demo-ask}, {@code import-demo-confirm}, {@code import-demo-cancel};
  * {@code import-result},
@@ -51,18 +56,34 @@ public final class ResidentsPlugin implements KioskPlugin {
     static final String IMPORT = "import";
 
     private final List<PluginView> views;
+    // optional: without the print bundle a new card is shown, not printed
+    private volatile Printer printer;
 
     @Activate
     public ResidentsPlugin(@Reference(name = "directory") ResidentDirectory directory,
+            @Reference(name = "cards") ResidentCards cards,
             @Reference(name = "identification") Identification identification,
             @Reference(name = "clock") Clock clock, @Reference(name = "demo") DemoResidents demo,
             @Reference(name = "transactions") Transactions transactions) {
         this.views = List.of(
-                new PluginView(LIST, Audience.STAFF, context -> new ResidentListView(context, directory)),
-                new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory, identification,
-                        LocalDate.now(clock.withZone(context.zone())))),
+                new PluginView(LIST, Audience.STAFF,
+                        context -> new ResidentListView(context, directory, identification)),
+                new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory, cards,
+                        identification, () -> printer, LocalDate.now(clock.withZone(context.zone())))),
                 new PluginView(IMPORT, Audience.STAFF, context -> new ResidentImportView(context, directory, demo,
                         transactions)));
+    }
+
+    @Reference(name = "printer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setPrinter(Printer printer) {
+        this.printer = printer;
+    }
+
+    void unsetPrinter(Printer gone) {
+        if (this.printer == gone) {
+            this.printer = null;
+        }
     }
 
     @Override

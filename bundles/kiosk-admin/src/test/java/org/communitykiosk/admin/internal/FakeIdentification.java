@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.communitykiosk.api.Actor;
+import org.communitykiosk.api.resident.CardToken;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 
-/** PIN locks set by the test; unlocks recorded. The staff screens use nothing else of identification. */
+/** Cards and PIN locks set by the test; unlocks recorded. The staff screens use nothing else of identification. */
 final class FakeIdentification implements Identification {
 
+    /** Cards a test has handed out: token digits to the resident holding the card. */
+    final Map<String, Resident> cards = new HashMap<>();
     final Map<Long, PinLock> locks = new HashMap<>();
     final List<String> unlocked = new ArrayList<>();
 
@@ -23,7 +26,7 @@ final class FakeIdentification implements Identification {
 
     @Override
     public Optional<Resident> byToken(String token) {
-        return Optional.empty();
+        return CardToken.parse(token).map(card -> cards.get(card.digits()));
     }
 
     @Override

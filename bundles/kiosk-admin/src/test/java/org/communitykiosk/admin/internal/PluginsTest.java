@@ -34,8 +34,13 @@ class PluginsTest {
 
     @Test
     void residentsIsAStaffTileWithThreeStaffScreens() throws Exception {
-        KioskPlugin plugin = new ResidentsPlugin(new FakeResidentDirectory(), new FakeIdentification(), clock,
-                ResidentScreensTest.NO_DEMO, ResidentScreensTest.IN_LINE);
+        try (org.communitykiosk.core.testing.TestDatabase db = new org.communitykiosk.core.testing.TestDatabase()) {
+            residentsPlugin(new ResidentsPlugin(new FakeResidentDirectory(), db.cards(), new FakeIdentification(),
+                    clock, ResidentScreensTest.NO_DEMO, ResidentScreensTest.IN_LINE));
+        }
+    }
+
+    private static void residentsPlugin(KioskPlugin plugin) throws Exception {
         assertTile(plugin, "residents", "admin.residents.title", "vaadin:users", 900);
         assertEquals(List.of("", "edit", "import"), plugin.views().stream().map(PluginView::path).toList());
         assertEquals("residents", plugin.views().get(0).factory().create(new TestContext()).getId().orElseThrow());

@@ -49,6 +49,16 @@ class QrCodeTest {
     }
 
     @Test
+    void theComponentWrapsTheSvgSoThatTheBrowserDrawsIt() {
+        // an svg root would be created as an HTML element (see QrCode.of) and show nothing
+        com.vaadin.flow.component.Html html = QrCode.of("qr", "KIOSK-CARD:48213904417720595013", 200);
+        assertEquals("div", html.getElement().getTag());
+        assertEquals("qr", html.getId().orElseThrow());
+        assertTrue(html.getInnerHtml().startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"qr-code\""),
+                html.getInnerHtml().substring(0, 60));
+    }
+
+    @Test
     void aPayloadTooLongForAnyCodeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> QrCode.svg("qr", "x".repeat(5000), 100));
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.Problem;
+import org.communitykiosk.api.resident.CardToken;
+import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.ImportReport;
 import org.communitykiosk.api.resident.ImportReport.RowProblem;
 import org.communitykiosk.api.resident.Resident;
@@ -86,12 +88,24 @@ class ResidentScreensTest {
             return removed;
         }
     }
+    private final org.communitykiosk.core.testing.TestDatabase db = new org.communitykiosk.core.testing.TestDatabase();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    private ResidentForm form(TestContext context) {
+        return new ResidentForm(context, directory, db.cards(), identification, () -> null, TODAY);
+    }
+
+    private static final String TOKEN = "100000070000000000004";
 
     @Test
     void theListShowsAPageAtATimeWithTheTotal() {
         directory.add(45);
         TestContext context = new TestContext();
-        ResidentListView list = new ResidentListView(context, directory);
+        ResidentListView list = new ResidentListView(context, directory, identification);
 
         assertEquals(20, list.shown().size());
         assertEquals("Resident 001", list.shown().get(0).name());
@@ -115,10 +129,11 @@ class ResidentScreensTest {
     }
 
     @Test
-    void searchingStartsAtTheFirstPageAndACardTapSearchesForTheCard() {
+    void searchingStartsAtTheFirstPageAndACardTapSearchesForItsHolder() {
         directory.add(45);
+        identification.cards.put(TOKEN, directory.byCard("10000007").orElseThrow());
         TestContext context = new TestContext();
-        ResidentListView list = new ResidentListView(context, directory);
+        ResidentListView list = new ResidentListView(context, directory, identification);
         Components.byId(list, "residents-next", Button.class).click();
 
         Components.byId(list, "residents-search", TextField.class).setValue("Resident 03");
@@ -126,14 +141,19 @@ class ResidentScreensTest {
         assertEquals("Resident 030", list.shown().get(0).name());
         assertFalse(Components.byId(list, "residents-total", Paragraph.class).isVisible());
 
-        context.cardHandler.cardTapped("KIOSK-CARD:10000007");
+        context.cardHandler.cardTapped("KIOSK-CARD:" + TOKEN);
         assertEquals("10000007", Components.byId(list, "residents-search", TextField.class).getValue());
         assertEquals(List.of("Resident 007"), list.shown().stream().map(Resident::name).toList());
+
+        // a register number is no card: nothing is searched, staff are told
+        context.cardHandler.cardTapped("KIOSK-CARD:10000008");
+        assertEquals("10000007", Components.byId(list, "residents-search", TextField.class).getValue());
+        assertEquals(1, context.notices.size());
     }
 
     @Test
     void anEmptyRegisterSaysSo() {
-        ResidentListView list = new ResidentListView(new TestContext(), directory);
+        ResidentListView list = new ResidentListView(new TestContext(), directory, identification);
         assertTrue(Components.byId(list, "residents-empty", Paragraph.class).isVisible());
         assertFalse(Components.byId(list, "residents-list", com.vaadin.flow.component.grid.Grid.class).isVisible());
     }
@@ -143,7 +163,7 @@ class ResidentScreensTest {
         directory.refusal = new InvalidInputException(List.of(Problem.of("cardNumber", "resident.card.invalid"),
                 Problem.of("birthDate", "resident.birthDate.future"), Problem.of(null, "resident.notFound", 5L)));
         TestContext context = new TestContext();
-        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
+        ResidentForm form = form(context);
         Components.byId(form, "resident-form-name", TextField.class).setValue("张三");
         Components.byId(form, "resident-form-card", TextField.class).setValue("123");
 
@@ -175,10 +195,16 @@ class ResidentScreensTest {
 
     @Test
     void aNewResidentIsCreatedWithWhatWasTypedAndACardTapFillsTheCard() {
+        identification.cards.put(TOKEN, new Resident(9, "旧卡", "12345678", null, null, null, null, null, false));
         TestContext context = new TestContext();
-        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
+        ResidentForm form = form(context);
         Components.byId(form, "resident-form-name", TextField.class).setValue("李四");
-        context.cardHandler.cardTapped("KIOSK-CARD:12345678");
+        context.cardHandler.cardTapped("12345678");
+        TextField cardField = Components.byId(form, "resident-form-card", TextField.class);
+        assertTrue(cardField.isInvalid(), "a register number is no card");
+        assertEquals("", cardField.getValue());
+        context.cardHandler.cardTapped("KIOSK-CARD:" + TOKEN);
+        assertFalse(cardField.isInvalid());
         Components.byId(form, "resident-form-phone", TextField.class).setValue("13800138000");
         Components.byId(form, "resident-form-birthdate", DatePicker.class).setValue(LocalDate.of(1950, 3, 8));
         Components.byId(form, "resident-form-pin", PasswordField.class).setValue("1234");
@@ -199,7 +225,7 @@ class ResidentScreensTest {
         directory.residents.add(new Resident(5, "王五", "87654321", "13900139000", "1", "1-101", "H1",
                 LocalDate.of(1948, 5, 1), true));
         TestContext context = new TestContext("5");
-        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
+        ResidentForm form = form(context);
         assertEquals("王五", Components.byId(form, "resident-form-name", TextField.class).getValue());
         assertEquals("87654321", Components.byId(form, "resident-form-card", TextField.class).getValue());
         assertEquals(LocalDate.of(1948, 5, 1),
@@ -219,7 +245,7 @@ class ResidentScreensTest {
         directory.residents.add(new Resident(6, "赵六", "87654322", null, null, null, null, null, true));
         identification.lock(5, 10, java.time.Instant.parse("2024-03-08T06:30:00Z"));
         TestContext context = new TestContext("5");
-        ResidentForm form = new ResidentForm(context, directory, identification, TODAY);
+        ResidentForm form = form(context);
         assertTrue(Components.byId(form, "resident-pin-locked", Paragraph.class).getText().contains("10"));
         Components.byId(form, "resident-pin-unlock", Button.class).click();
         assertEquals(List.of("5 by " + Actor.staff("admin")), identification.unlocked);
@@ -227,16 +253,16 @@ class ResidentScreensTest {
         assertTrue(Components.find(form, "resident-pin-unlock").isEmpty());
 
         identification.lock(6, 20, null);
-        ResidentForm forGood = new ResidentForm(new TestContext("6"), directory, identification, TODAY);
+        ResidentForm forGood = form(new TestContext("6"));
         assertTrue(Components.find(forGood, "resident-pin-unlock").isPresent());
-        ResidentForm fresh = new ResidentForm(new TestContext(), directory, identification, TODAY);
+        ResidentForm fresh = form(new TestContext());
         assertTrue(Components.find(fresh, "resident-pin-lock").isEmpty(), "a new resident has no lock to show");
     }
 
     @Test
     void anUnknownResidentIsSaidToBeMissing() {
         for (String segment : List.of("99", "abc")) {
-            ResidentForm form = new ResidentForm(new TestContext(segment), directory, identification, TODAY);
+            ResidentForm form = form(new TestContext(segment));
             assertTrue(Components.find(form, "resident-missing").isPresent(), segment);
             assertTrue(Components.find(form, "resident-save").isEmpty(), segment);
             assertTrue(Components.find(form, "resident-back").isPresent(), segment);

@@ -12,7 +12,8 @@ class ResidentTemplateTest {
     @Test
     void theHeaderIsTheOneTheDirectoryDocuments() {
         // ResidentDirectory#importCsv: "header line name,card,phone,building,unit,household,birth_date,pin"
-        assertEquals("name,card,phone,building,unit,household,birth_date,pin", ResidentTemplate.headerLine());
+        assertEquals("name,card,phone,building,unit,household,birth_date,pin,card_token",
+                ResidentTemplate.headerLine());
     }
 
     @Test
@@ -22,7 +23,7 @@ class ResidentTemplateTest {
         String[] lines = text.substring(1).split("\r\n");
         assertEquals(2, lines.length);
         assertEquals(ResidentTemplate.headerLine(), lines[0]);
-        assertEquals("张三（示例）,12345678,13800138000,3,2-301,3-2-301,1950-03-08,", lines[1]);
+        assertEquals("张三（示例）,12345678,13800138000,3,2-301,3-2-301,1950-03-08,,", lines[1]);
         assertEquals(ResidentTemplate.HEADER.size(), lines[1].split(",", -1).length);
     }
 

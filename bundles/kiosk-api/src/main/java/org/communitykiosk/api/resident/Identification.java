@@ -8,8 +8,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Identifies a resident at the kiosk: by card (keyboard-wedge reader), by QR code (a scanner types its payload
- * {@code KIOSK-CARD:<card number>}), or by phone and PIN; and checks a signed-in resident's PIN before an action that
- * moves value or shows health data (step-up).
+ * {@code KIOSK-CARD:<token>}), or by phone and PIN; and checks a signed-in resident's PIN before an action that moves
+ * value or shows health data (step-up). A card or QR code carries a random {@link CardToken}, never the register
+ * number: a register number identifies a resident to staff but signs nobody in.
  * <p>
  * PIN rules. Every failed PIN sign-in gets the same answer, whether the phone is unknown, the resident has no PIN, the
  * PIN is wrong or the resident's PIN is locked, and takes the same work (a PIN hash is checked in every case), so the
@@ -27,7 +28,14 @@ public interface Identification {
     /** The place key of the kiosk's own screen. */
     String KIOSK_SCREEN = "screen";
 
-    /** Resolves what a card reader or QR scanner typed; empty for an unknown card or a malformed payload. */
+    /**
+     * Resolves what a card reader or QR scanner typed: the holder of the valid card with that {@link CardToken}.
+     * Empty for anything else: a malformed payload, a register number, a token nobody holds or a revoked card's.
+     * Neither throttled nor audited: the shell's reads go through {@link CardReads}, and a screen that asked for card
+     * taps gets only what the shell let through.
+     *
+     * @since 2.0 (before: the register number, which signed anyone in who knew it)
+     */
     Optional<Resident> byToken(String token);
 
     /**

@@ -8,7 +8,8 @@ import java.time.LocalDate;
  *
  * @param id database id
  * @param name full name
- * @param cardNumber resident card number (digits, unique)
+ * @param cardNumber register number (digits, unique), printed on the resident card; it identifies the resident to
+ *        staff but is no secret and signs nobody in (the card's {@link CardToken} does)
  * @param phone mobile phone number (unique when present)
  * @param building building (楼栋), for example "3"
  * @param unit unit and flat, for example "2-301"

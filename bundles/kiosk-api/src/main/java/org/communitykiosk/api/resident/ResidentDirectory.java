@@ -36,7 +36,10 @@ public interface ResidentDirectory {
 
     /**
      * Imports residents from CSV (UTF-8, header line
-     * {@code name,card,phone,building,unit,household,birth_date,pin}; birth date as yyyy-MM-dd; pin optional).
+     * {@code name,card,phone,building,unit,household,birth_date,pin}; birth date as yyyy-MM-dd; pin optional), with an
+     * optional last column {@code card_token}: the {@link CardToken} of a card written elsewhere (a card printer's
+     * run), which becomes the resident's valid card; empty for none (staff issue one later). A token must be well
+     * formed, appear once in the file and never have been used on this kiosk's register.
      * All rows or none: a file with any bad row writes nothing and the report names every bad row and why.
      */
     ImportReport importCsv(Reader csv, Actor by);

@@ -7,6 +7,16 @@ public final class AuditActions {
     public static final String RESIDENT_UPDATE = "resident.update";
     public static final String RESIDENT_IMPORT = "resident.import";
     public static final String DEMO_REMOVE = "resident.demo.remove";
+    /** A card issued (subject the resident, detail the card's id, never its token). */
+    public static final String CARD_ISSUE = "resident.card.issue";
+    public static final String CARD_REVOKE = "resident.card.revoke";
+    public static final String CARD_SIGNED_IN = "identity.card.signin";
+    /** A card read that is no valid card: malformed, a register number, or a token nobody holds. */
+    public static final String CARD_UNKNOWN = "identity.card.unknown";
+    /** A revoked card read (subject its former holder): a lost card being tried, or an old card still in use. */
+    public static final String CARD_REVOKED_READ = "identity.card.revoked";
+    /** Card reading paused at a place after too many unknown cards (one entry per pause). */
+    public static final String CARD_THROTTLED = "identity.card.throttled";
     public static final String PIN_SIGNED_IN = "identity.pin.signin";
     public static final String PIN_FAILED = "identity.pin.failed";
     public static final String PIN_LOCKED = "identity.pin.locked";

@@ -33,6 +33,9 @@ public final class MessageKeys {
     public static final String IMPORT_PHONE_DUPLICATE = "import.phone.duplicate";
     public static final String IMPORT_UNREADABLE = "import.unreadable";
     public static final String IMPORT_ENCODING = "import.encoding";
+    public static final String IMPORT_TOKEN_INVALID = "import.token.invalid";
+    public static final String IMPORT_TOKEN_DUPLICATE = "import.token.duplicate";
+    public static final String IMPORT_TOKEN_USED = "import.token.used";
 
     public static final String STORE_FAILED = "store.failed";
 

@@ -11,11 +11,13 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.resident.Identification;
+import org.communitykiosk.api.resident.ResidentCards;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.store.SchemaMigrations;
 import org.communitykiosk.api.store.Transactions;
 import org.communitykiosk.core.internal.Settings;
 import org.communitykiosk.core.internal.audit.JdbcAuditLog;
+import org.communitykiosk.core.internal.resident.JdbcResidentCards;
 import org.communitykiosk.core.internal.resident.JdbcResidentDirectory;
 import org.communitykiosk.core.internal.resident.PinIdentification;
 import org.communitykiosk.core.internal.store.JdbcSchemaMigrations;
@@ -36,7 +38,8 @@ import org.communitykiosk.core.internal.store.JdbcTransactions;
  * }
  * }</pre>
  *
- * The core tables ({@code kiosk_schema_version}, {@code kiosk_audit}, {@code kiosk_resident}) exist from the start;
+ * The core tables ({@code kiosk_schema_version}, {@code kiosk_audit}, {@code kiosk_resident}, {@code kiosk_card})
+ * exist from the start;
  * the register is empty (no demo data). Each instance is its own database, so tests may run in parallel. Lock waits
  * are short (deadlock detection after 1 s, lock timeout after 5 s) so that a test provoking a conflict does not hang.
  * Plugins depend on the test jar plus Derby:
@@ -71,6 +74,7 @@ public final class TestDatabase implements AutoCloseable {
     private final AuditLog auditLog;
     private final ResidentDirectory residents;
     private final Identification identification;
+    private final ResidentCards cards;
 
     /** A new, empty database with the core tables; the clock starts at {@link MutableClock#START}. */
     public TestDatabase() {
@@ -91,6 +95,7 @@ public final class TestDatabase implements AutoCloseable {
         this.auditLog = new JdbcAuditLog(transactions, migrations, settings, clock);
         this.residents = new JdbcResidentDirectory(transactions, migrations, auditLog, clock);
         this.identification = new PinIdentification(residents, transactions, migrations, auditLog, settings, clock);
+        this.cards = new JdbcResidentCards(residents, transactions, auditLog, clock);
     }
 
     /** The raw data source, for assertions on tables; production code goes through {@link #transactions()}. */
@@ -160,6 +165,16 @@ public final class TestDatabase implements AutoCloseable {
     /** Card, QR and phone-and-PIN identification against {@link #residents()}. */
     public Identification identification() {
         return identification;
+    }
+
+    /** Resident cards: {@code cards().issue(id, actor)} gives a resident a card to tap. */
+    public ResidentCards cards() {
+        return cards;
+    }
+
+    /** A new card for the resident, as staff issue it; returns its token's digits, what a card reader types. */
+    public String newCard(long residentId) {
+        return cards.issue(residentId, org.communitykiosk.api.Actor.staff("test")).token().digits();
     }
 
     /** Drops the in-memory database. */

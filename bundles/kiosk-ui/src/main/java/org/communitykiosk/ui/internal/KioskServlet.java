@@ -24,6 +24,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.erasure.DemoResidents;
+import org.communitykiosk.api.resident.CardReads;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.StaffSignIn;
 import org.osgi.framework.BundleContext;
@@ -104,8 +105,9 @@ public class KioskServlet extends VaadinServlet {
      */
     @Activate
     public KioskServlet(BundleContext bundleContext, @Reference PluginCatalog plugins,
-            @Reference Identification identification, @Reference StaffSignIn staffSignIn, @Reference AuditLog audit,
-            @Reference DemoResidents demo, @Reference DeviceSessions deviceSessions) {
+            @Reference Identification identification, @Reference CardReads cardReads,
+            @Reference StaffSignIn staffSignIn, @Reference AuditLog audit, @Reference DemoResidents demo,
+            @Reference DeviceSessions deviceSessions) {
         this.bundleContext = bundleContext;
         this.deviceSessions = deviceSessions;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -113,8 +115,8 @@ public class KioskServlet extends VaadinServlet {
             thread.setDaemon(true);
             return thread;
         });
-        shell = new Shell(() -> settings, plugins, new Translations(), identification, staffSignIn, timer, audit,
-                new MonotonicClock(), demo);
+        shell = new Shell(() -> settings, plugins, new Translations(), identification, cardReads, staffSignIn, timer,
+                audit, new MonotonicClock(), demo);
     }
 
     // dynamic so that a settings change made by staff applies without restarting the servlet and its sessions

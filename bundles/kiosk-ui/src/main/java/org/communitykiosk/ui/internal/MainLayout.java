@@ -6,6 +6,9 @@ import java.util.Optional;
 
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.plugin.CardHandler;
+import org.communitykiosk.api.resident.CardReads;
+import org.communitykiosk.api.resident.CardReads.CardRead;
+import org.communitykiosk.api.resident.CardReads.Use;
 import org.communitykiosk.api.resident.Resident;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -32,8 +35,11 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
 
     private static final long serialVersionUID = 1L;
 
-    // Keyboard-wedge readers type a whole card number within a few ms per key and then Enter; people type slower.
-    // The listener is on the document in the capture phase, so a card works whatever has focus.
+    // Keyboard-wedge readers type a whole card within a few ms per key and then Enter; people type slower. The
+    // listener is on the document in the capture phase, so a card works whatever has focus. This timing check is a
+    // convenience (typing in a form is not taken for a card), not a defence: anything the page sends is judged by the
+    // server (cardRead below). Up to 24 digits pass, so that an old card's register number reaches the server and is
+    // told apart (and counted, and audited) as an unknown card rather than silently ignored.
     private static final String CARD_READER_JS = """
             const layout = $0;
             if (!window.__kioskCardReader) {
@@ -42,7 +48,7 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
               document.addEventListener('keydown', e => {
                 const now = performance.now();
                 if (e.key === 'Enter') {
-                  if (/^(\\d{6,20}|KIOSK-CARD:\\d{6,20})$/.test(buffer) && now - last < 150) {
+                  if (/^(\\d{6,24}|KIOSK-CARD:\\d{6,24})$/.test(buffer) && now - last < 150) {
                     e.preventDefault(); e.stopPropagation();
                     const token = buffer; buffer = '';
                     const target = document.querySelector('#kiosk-layout');
@@ -94,6 +100,8 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
     private final Div header = new Div();
     private final Div content = new Div();
     private final IdleCountdown countdown;
+    /** The card reader's one message on screen: a burst of reads updates it instead of stacking notifications. */
+    private Notification cardNotice;
 
     public MainLayout(Shell shell) {
         this.shell = shell;
@@ -232,25 +240,61 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
         banner.setText(demoResidents == 0 ? "" : text("shell.demo.banner"));
     }
 
-    /** Signs a resident in from a card or QR code read anywhere, unless the screen asked for card taps itself. */
+    /**
+     * A card or QR code read on this screen, however it was sent: the page's reader listener or anything else calling
+     * this method. Only requests that passed the {@link DeviceGate} get here, so the place is the kiosk's own screen or
+     * an enrolled device; reads are throttled per place and audited by {@link CardReads}. A valid card then signs its
+     * holder in on the kiosk's own screen, unless the screen asked for card taps itself, which gets what was read
+     * (valid or not) to act on, but nothing while the place is paused. An enrolled device reads cards for its own
+     * screens only (a booth's ballot, the door's check-in).
+     */
     @ClientCallable
-    void cardRead(String token) {
-        CardHandler handler = CardRouting.of(UI.getCurrent()).handler();
+    void cardRead(String typed) {
+        UI ui = UI.getCurrent();
+        SessionState state = state();
+        CardHandler handler = CardRouting.of(ui).handler();
+        if (handler == null && !state.offersResidentSignIn()) {
+            cardNotice("card-not-here", text("device.card.notHere"));
+            return;
+        }
+        CardRead read = shell.cardReads().read(typed, state.place(), handler == null ? Use.SIGN_IN : Use.SCREEN);
+        if (read.outcome() == CardRead.Outcome.PAUSED) {
+            long seconds = Math.max(1, read.pause().toSeconds() + (read.pause().toMillisPart() > 0 ? 1 : 0));
+            cardNotice("card-paused", text("shell.card.paused", seconds));
+            return;
+        }
         if (handler != null) {
-            handler.cardTapped(token);
+            handler.cardTapped(typed);
             return;
         }
-        if (!state().offersResidentSignIn()) {
-            // an enrolled device reads cards for its own screens (a booth's ballot, the door's check-in) only
-            notice(text("device.card.notHere"));
+        if (read.outcome() == CardRead.Outcome.UNKNOWN) {
+            cardNotice("card-unknown", text("shell.card.unknown"));
             return;
         }
-        Optional<Resident> resident = shell.identification().byToken(token);
-        if (resident.isEmpty()) {
-            notice(text("shell.card.unknown"));
-            return;
+        closeCardNotice();
+        // the name is shown only now, after the sign-in: never for an unknown or refused card
+        signIn(read.resident().orElseThrow());
+    }
+
+    private void cardNotice(String id, String message) {
+        if (cardNotice == null || !cardNotice.isOpened()) {
+            cardNotice = new Notification();
+            cardNotice.setDuration(4000);
+            cardNotice.setPosition(Notification.Position.BOTTOM_END);
+            cardNotice.addThemeName("kiosk-notice");
         }
-        signIn(resident.get());
+        Span text = new Span(message);
+        text.setId(id);
+        cardNotice.removeAll();
+        cardNotice.add(text);
+        cardNotice.open();
+    }
+
+    private void closeCardNotice() {
+        if (cardNotice != null) {
+            cardNotice.close();
+            cardNotice = null;
+        }
     }
 
     void signIn(Resident resident) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.erasure.DemoResidents;
+import org.communitykiosk.api.resident.CardReads;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.StaffSignIn;
 
@@ -16,6 +17,6 @@ import org.communitykiosk.api.resident.StaffSignIn;
  * clock measures idle time ({@link MonotonicClock} on a kiosk).
  */
 record Shell(Supplier<KioskSettings> settings, PluginCatalog plugins, Translations translations,
-        Identification identification, StaffSignIn staffSignIn, ScheduledExecutorService timer, AuditLog audit,
-        Clock idleClock, DemoResidents demo) {
+        Identification identification, CardReads cardReads, StaffSignIn staffSignIn, ScheduledExecutorService timer,
+        AuditLog audit, Clock idleClock, DemoResidents demo) {
 }

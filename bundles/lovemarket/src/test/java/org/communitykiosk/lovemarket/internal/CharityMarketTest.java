@@ -101,7 +101,11 @@ class CharityMarketTest {
         ((TextField) get(view, "lm-sale-amount")).setValue("15");
         save.click();
         assertTrue(get(view, "lm-sale-error").isVisible(), "points need the buyer's card");
-        staff.cardHandler.cardTapped("10000001");
+        staff.cardHandler.cardTapped("10000001"); // a register number is no card
+        save.click();
+        assertEquals(20, f.balance(zhang));
+        assertEquals(List.of(), staff.pinsAsked, "no PIN asked for a card that is none");
+        staff.cardHandler.cardTapped(f.db.newCard(zhang.id()));
         staff.pinEntered = false;
         save.click();
         assertEquals(List.of(zhang.id() + ":" + PinAction.POINTS_SPEND), staff.pinsAsked, "the buyer's PIN");

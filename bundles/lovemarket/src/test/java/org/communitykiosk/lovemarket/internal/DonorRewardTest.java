@@ -90,7 +90,9 @@ class DonorRewardTest {
         assertTrue(get(stock, "lm-intake-error").isVisible(), "points without a card are refused");
         assertEquals(0, f.balance(zhang));
 
-        context.cardHandler.cardTapped("10000001");
+        context.cardHandler.cardTapped("10000001"); // a register number is no card
+        assertEquals("", ((TextField) get(stock, "lm-intake-card")).getValue());
+        context.cardHandler.cardTapped("KIOSK-CARD:" + f.db.newCard(zhang.id()));
         assertEquals("10000001", ((TextField) get(stock, "lm-intake-card")).getValue());
         ((Button) get(stock, "lm-intake-save")).click();
         assertEquals(20, f.balance(zhang));

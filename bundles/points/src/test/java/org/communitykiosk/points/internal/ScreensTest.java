@@ -148,20 +148,21 @@ class ScreensTest {
         context.cardHandler.cardTapped("99999999");
         assertEquals("This card is not known. Please tap again or ask staff for help.",
                 text(get(view, "points-log-tap-error")));
-        context.cardHandler.cardTapped("10000001"); // the volunteer's own card
+        context.cardHandler.cardTapped(db.newCard(zhang.id())); // the volunteer's own card
         assertEquals("You cannot confirm your own service.", text(get(view, "points-log-tap-error")));
         assertEquals(List.of(), hours.entries(zhang.id(), 0, 10));
 
         // a card alone does not confirm in the name of the person served: their PIN is asked first
+        String liCard = db.newCard(li.id());
         context.pinEntered = false;
-        context.cardHandler.cardTapped("10000002");
+        context.cardHandler.cardTapped(liCard);
         assertEquals(List.of(li.id() + ":" + PinAction.POINTS_CONFIRM_SERVED), context.pinsAsked);
         assertEquals(List.of(), hours.entries(zhang.id(), 0, 10), "nothing without the PIN");
         context.pinEntered = true;
-        context.cardHandler.cardTapped("10000002");
+        context.cardHandler.cardTapped(liCard);
         assertEquals("Confirmed: you earned 10 points.", text(get(view, "points-log-confirmed")));
         assertEquals(10, ledger.balance(Account.resident(zhang.id())));
-        context.cardHandler.cardTapped("10000002");
+        context.cardHandler.cardTapped(liCard);
         assertEquals(10, ledger.balance(Account.resident(zhang.id())));
     }
 
@@ -313,11 +314,14 @@ class ScreensTest {
         value(view, "points-team-category", "cleaning");
         value(view, "points-team-organisation", "volunteer-team");
         value(view, "points-team-minutes", 120);
-        context.cardHandler.cardTapped("10000001");
-        context.cardHandler.cardTapped("10000001");
+        String zhangCard = db.newCard(zhang.id());
+        context.cardHandler.cardTapped(zhangCard);
+        context.cardHandler.cardTapped(zhangCard);
         value(view, "points-team-search", "李建");
         ((Button) get(view, "points-team-add-" + li.id())).click();
-        context.cardHandler.cardTapped("10000003");
+        context.cardHandler.cardTapped("10000003"); // a register number is no card: nobody added
+        assertEquals(2, ids(view, "points-team-member-").size());
+        context.cardHandler.cardTapped("KIOSK-CARD:" + db.newCard(wang.id()));
         assertEquals(3, ids(view, "points-team-member-").size());
 
         Button submit = (Button) get(view, "points-team-submit");

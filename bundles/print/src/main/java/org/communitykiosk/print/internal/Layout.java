@@ -83,6 +83,8 @@ final class Layout {
                 chart(chart);
             } else if (block instanceof Printout.SignatureLines lines) {
                 signatures(lines);
+            } else if (block instanceof Printout.Card card) {
+                card(card);
             }
         }
         out.close();
@@ -492,6 +494,58 @@ final class Layout {
         BigDecimal rounded = BigDecimal.valueOf(Math.round(v / step) * step)
                 .setScale(step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step)) + 1, java.math.RoundingMode.HALF_UP);
         return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    // ---- wallet cards
+
+    /** Points in a millimetre. */
+    private static final float MM = 72f / 25.4f;
+    static final float CARD_WIDTH = 85.6f * MM;
+    static final float CARD_HEIGHT = 54f * MM;
+
+    /** A card at true size in a dashed cut line: text on the left, the code on the right, black on white. */
+    private void card(Printout.Card card) throws IOException {
+        y -= sizes.body * 0.5f;
+        room(CARD_HEIGHT + sizes.body);
+        float x0 = left;
+        float y1 = y;
+        float y0 = y - CARD_HEIGHT;
+        out.setLineWidth(0.6f);
+        out.setLineDashPattern(new float[] { 3, 3 }, 0);
+        out.addRect(x0, y0, CARD_WIDTH, CARD_HEIGHT);
+        out.stroke();
+        out.setLineDashPattern(new float[0], 0);
+
+        float pad = 4 * MM;
+        // 30 mm: modules of about a millimetre for a card token's code, which any scanner reads, and room for text
+        float codeSide = Math.min(CARD_HEIGHT - 2 * pad, 30 * MM);
+        Printout.Code code = card.code();
+        float module = codeSide / code.size();
+        float codeX = x0 + CARD_WIDTH - pad - codeSide;
+        float codeY = y0 + (CARD_HEIGHT - codeSide) / 2;
+        for (int row = 0; row < code.size(); row++) {
+            for (int col = 0; col < code.size(); col++) {
+                if (code.dark(col, row)) {
+                    // rows run top down in a code, PDF's y runs bottom up
+                    out.addRect(codeX + col * module, codeY + codeSide - (row + 1) * module, module, module);
+                }
+            }
+        }
+        out.fill();
+
+        float textWidth = codeX - x0 - 2 * pad;
+        float lineY = y1 - pad;
+        for (int i = 0; i < card.lines().size(); i++) {
+            float size = i == 0 ? 14 : 9;
+            for (String line : wrap(card.lines().get(i), textWidth, size)) {
+                lineY -= lineHeight(size);
+                if (lineY < y0 + pad) {
+                    break;
+                }
+                show(line, x0 + pad, lineY + size * 0.3f, size);
+            }
+        }
+        y = y0 - sizes.body;
     }
 
     // ---- signatures and page numbers

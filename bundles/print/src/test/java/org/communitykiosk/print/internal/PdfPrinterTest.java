@@ -198,4 +198,43 @@ class PdfPrinterTest {
     private static List<Double> values(Double... v) {
         return Arrays.asList(v);
     }
+
+    @Test
+    void aWalletCardIsPrintedAtTrueSizeWithItsTextAndACodeThatScans() throws Exception {
+        String payload = "KIOSK-CARD:100000010000000000007";
+        com.google.zxing.common.BitMatrix matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(payload,
+                com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+                java.util.Map.of(com.google.zxing.EncodeHintType.MARGIN, 4));
+        java.util.BitSet dark = new java.util.BitSet();
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                if (matrix.get(x, y)) {
+                    dark.set(y * matrix.getWidth() + x);
+                }
+            }
+        }
+        byte[] pdf = printer.pdf(new Printout("居民卡 Resident card", "示范社区", true, List.of(
+                new Printout.Card(List.of("张桂兰", "卡号 10000001", "1000 0001 0000 0000 00007"),
+                        new Printout.Code(matrix.getWidth(), dark)))));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("张桂兰") && text.contains("卡号 10000001"), text);
+            // the token may wrap in the card's narrow column, but all its digits are there, in order
+            assertTrue(text.replaceAll("\\s", "").contains("100000010000000000007"), text);
+            assertEquals(1, document.getNumberOfPages());
+
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(0, 200);
+            int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());
+            com.google.zxing.LuminanceSource source = new com.google.zxing.RGBLuminanceSource(page.getWidth(),
+                    page.getHeight(), pixels);
+            String read = new com.google.zxing.qrcode.QRCodeReader().decode(
+                    new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(source)),
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            assertEquals(payload, read);
+        }
+        assertEquals(85.6 * 72 / 25.4, Layout.CARD_WIDTH, 0.01, "a bank card's width, in points");
+        assertFalse(new Printout.Card(List.of("1000 0001"), new Printout.Code(1, new java.util.BitSet())).toString()
+                .contains("1000"), "a card's text stays out of log lines");
+    }
 }

@@ -3,15 +3,19 @@ package org.communitykiosk.core.internal.resident;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.erasure.DemoResidents;
+import org.communitykiosk.api.resident.CardToken;
 import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentCards;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.api.store.Transactions;
+import org.communitykiosk.core.internal.AuditActions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.communitykiosk.core.internal.KioskSettingsComponent;
@@ -24,7 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty register with a small demo community (when the kiosk settings ask for demo data), so that a fresh
- * kiosk can be tried out with the demo cards 10000001 to 10000005 and phone 13800000001 / PIN 1234.
+ * kiosk can be tried out with the demo cards and phone 13800000001 / PIN 1234. Demo cards are meant to be tried, so
+ * their tokens are fixed and published (README): the register number, twelve zeros and the check digit. They are the
+ * only predictable tokens: every other card gets a random one ({@link JdbcResidentCards}).
  * <p>
  * It fills on a thread of its own: this component activates on the thread that brings up everything needing the
  * database, the home screen included. The demo PIN comes hashed ({@link #DEMO_PIN_HASH}): hashing it slowly, as every
@@ -60,6 +66,10 @@ public final class DemoCommunity {
     /** After a start with demo data off, the wait before the demo residents are removed. */
     static final long REMOVE_AFTER_START = TimeUnit.SECONDS.toMillis(30);
 
+    /** The demo residents' card tokens, in the order of {@link #RESIDENTS}. */
+    static final List<CardToken> CARDS = RESIDENTS.stream()
+            .map(draft -> CardToken.withCheckDigit(draft.cardNumber() + "000000000000")).toList();
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommunity.class);
 
     private final DemoResidents demo;
@@ -70,19 +80,20 @@ public final class DemoCommunity {
     public DemoCommunity(
             @Reference(name = "settings") KioskSettings settings,
             @Reference(name = "residents") ResidentDirectory residents,
+            @Reference(name = "cards") ResidentCards cards,
             @Reference(name = "transactions") Transactions transactions,
             @Reference(name = "demo") DemoResidents demo,
             KioskSettingsConfig config) {
-        this(settings, residents, transactions, demo, config.demoData(), REMOVE_AFTER_START);
+        this(settings, residents, cards, transactions, demo, config.demoData(), REMOVE_AFTER_START);
     }
 
-    DemoCommunity(KioskSettings settings, ResidentDirectory residents, Transactions transactions, DemoResidents demo,
-            boolean demoData, long removeDelay) {
+    DemoCommunity(KioskSettings settings, ResidentDirectory residents, ResidentCards cards, Transactions transactions,
+            DemoResidents demo, boolean demoData, long removeDelay) {
         this.demo = demo;
         this.demoData = demoData;
         filling = new Thread(() -> {
             if (demoData) {
-                fill(settings, residents, transactions);
+                fill(settings, residents, cards, transactions);
             } else {
                 removeAfter(removeDelay);
             }
@@ -118,8 +129,13 @@ public final class DemoCommunity {
         }
     }
 
-    private static void fill(KioskSettings settings, ResidentDirectory residents, Transactions transactions) {
-        if (!settings.demoData() || residents.count() > 0) {
+    private static void fill(KioskSettings settings, ResidentDirectory residents, ResidentCards cards,
+            Transactions transactions) {
+        if (!settings.demoData()) {
+            return;
+        }
+        if (residents.count() > 0) {
+            cardsForEarlierDemo(residents, cards, transactions);
             return;
         }
         try {
@@ -129,7 +145,14 @@ public final class DemoCommunity {
                     return false;
                 }
                 List<Long> ids = new ArrayList<>();
-                RESIDENTS.forEach(draft -> ids.add(create(residents, draft).id()));
+                for (int i = 0; i < RESIDENTS.size(); i++) {
+                    Resident resident = create(residents, RESIDENTS.get(i));
+                    ids.add(resident.id());
+                    // the published token, given by this bundle's cards only: another implementation issues its own
+                    if (cards instanceof JdbcResidentCards register) {
+                        register.issue(resident.id(), CARDS.get(i), DEMO, AuditActions.CARD_ISSUE);
+                    }
+                }
                 JdbcDemoResidents.mark(c, ids);
                 return true;
             });
@@ -138,6 +161,38 @@ public final class DemoCommunity {
             // the kiosk works without demo data; a concurrent kiosk creating the same cards ends up here, as does a
             // kiosk stopped while filling (the transaction leaves nothing behind)
             LOG.warn("demo community not created: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * A demo community made before cards carried tokens has none: its residents get their published cards, so that the
+     * demo's cards keep working after the update. Only a resident who is the demo's in every detail, and has no card.
+     */
+    private static void cardsForEarlierDemo(ResidentDirectory residents, ResidentCards cards,
+            Transactions transactions) {
+        if (!(cards instanceof JdbcResidentCards register)) {
+            return;
+        }
+        int issued = 0;
+        for (int i = 0; i < RESIDENTS.size(); i++) {
+            ResidentDraft draft = RESIDENTS.get(i);
+            CardToken token = CARDS.get(i);
+            Optional<Resident> found = residents.byCard(draft.cardNumber())
+                    .filter(r -> r.name().equals(draft.name()) && draft.phone().equals(r.phone()))
+                    .filter(r -> cards.current(r.id()).isEmpty());
+            if (found.isPresent()) {
+                try {
+                    transactions.required(c -> register.issue(found.get().id(), token, DEMO,
+                            AuditActions.CARD_ISSUE));
+                    issued++;
+                } catch (RuntimeException e) {
+                    // the token was used before (a revoked demo card): that resident stays without a card
+                    LOG.warn("demo card not issued: {}", e.getClass().getSimpleName());
+                }
+            }
+        }
+        if (issued > 0) {
+            LOG.info("demo community: {} cards issued to residents made before card tokens", issued);
         }
     }
 

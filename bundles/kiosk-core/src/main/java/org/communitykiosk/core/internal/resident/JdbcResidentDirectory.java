@@ -24,9 +24,11 @@ import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.Problem;
 import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.resident.CardToken;
 import org.communitykiosk.api.resident.ImportReport;
 import org.communitykiosk.api.resident.ImportReport.RowProblem;
 import org.communitykiosk.api.resident.Resident;
+import org.communitykiosk.api.resident.ResidentCards;
 import org.communitykiosk.api.resident.ResidentDirectory;
 import org.communitykiosk.api.resident.ResidentDraft;
 import org.communitykiosk.api.store.SchemaMigrations;
@@ -52,6 +54,8 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
 
     static final List<String> CSV_HEADER =
             List.of("name", "card", "phone", "building", "unit", "household", "birth_date", "pin");
+    /** The optional last column: the token of a card written elsewhere (issue 16). */
+    static final String CSV_TOKEN_COLUMN = "card_token";
     static final int IMPORT_MAX_ROWS = 10_000;
     /** Longer than any valid value, short enough that a broken file cannot exhaust memory. */
     static final int CSV_FIELD_MAX = 1000;
@@ -230,7 +234,8 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         if (rows.isEmpty()) {
             return rejected(new RowProblem(1, Problem.of(null, MessageKeys.IMPORT_EMPTY)));
         }
-        if (!isHeader(rows.get(0))) {
+        int columns = columns(rows.get(0));
+        if (columns == 0) {
             return rejected(new RowProblem(1, Problem.of(null, MessageKeys.IMPORT_HEADER,
                     String.join(",", CSV_HEADER))));
         }
@@ -243,7 +248,7 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         }
 
         List<RowProblem> problems = new ArrayList<>();
-        List<ImportRow> candidates = checkRows(data, problems);
+        List<ImportRow> candidates = checkRows(data, columns, problems);
         // report conflicts with the register together with the file's own problems
         problems.addAll(transactions.required(c -> conflictsWithRegister(c, candidates)));
         if (!problems.isEmpty()) {
@@ -274,6 +279,12 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
                                 .toList());
                     }
                     audit.record(by, AuditActions.RESIDENT_IMPORT, subject(id), null);
+                    if (row.token() != null) {
+                        // a new resident has no card to revoke; a token taken meanwhile by another kiosk's import
+                        // fails the unique constraint, and with it the whole import
+                        ResidentCards.Card card = CardRows.insert(c, id, CardRows.hash(row.token()), now, by);
+                        audit.record(by, AuditActions.CARD_ISSUE, subject(id), "card:" + card.id() + ", imported");
+                    }
                 }
                 return candidates.size();
             });
@@ -284,8 +295,8 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         }
     }
 
-    /** A file row that passed the rules, and the line it came from. */
-    private record ImportRow(int line, ResidentValues values) {
+    /** A file row that passed the rules, the line it came from, and its card token if it has one. */
+    private record ImportRow(int line, ResidentValues values, CardToken token) {
     }
 
     /** Leaves the import transaction so that it rolls back, carrying the rows that made it fail. */
@@ -301,21 +312,28 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         }
     }
 
-    private static boolean isHeader(CsvReader.Row row) {
-        return row.fields().stream().map(f -> f.strip().toLowerCase(java.util.Locale.ROOT)).toList()
-                .equals(CSV_HEADER);
+    /** The number of columns the header names: the eight required ones, with the card token or without; 0 if bad. */
+    private static int columns(CsvReader.Row row) {
+        List<String> names = row.fields().stream().map(f -> f.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+        if (names.equals(CSV_HEADER)) {
+            return CSV_HEADER.size();
+        }
+        List<String> withToken = new ArrayList<>(CSV_HEADER);
+        withToken.add(CSV_TOKEN_COLUMN);
+        return names.equals(withToken) ? withToken.size() : 0;
     }
 
-    private List<ImportRow> checkRows(List<CsvReader.Row> data, List<RowProblem> problems) {
+    private List<ImportRow> checkRows(List<CsvReader.Row> data, int columns, List<RowProblem> problems) {
         LocalDate today = LocalDate.now(clock);
         Map<String, Integer> cardLines = new HashMap<>();
         Map<String, Integer> phoneLines = new HashMap<>();
+        Map<CardToken, Integer> tokenLines = new HashMap<>();
         List<ImportRow> rows = new ArrayList<>();
         for (CsvReader.Row row : data) {
             List<String> f = row.fields();
-            if (f.size() != CSV_HEADER.size()) {
+            if (f.size() != columns) {
                 problems.add(new RowProblem(row.line(),
-                        Problem.of(null, MessageKeys.IMPORT_COLUMNS, CSV_HEADER.size(), f.size())));
+                        Problem.of(null, MessageKeys.IMPORT_COLUMNS, columns, f.size())));
                 continue;
             }
             if (f.stream().anyMatch(value -> value.indexOf('\uFFFD') >= 0)) {
@@ -350,8 +368,22 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
                     rowProblems.add(Problem.of("phone", MessageKeys.IMPORT_PHONE_DUPLICATE, earlier));
                 }
             }
+            CardToken token = null;
+            String tokenText = columns > CSV_HEADER.size() ? ResidentRules.trim(f.get(CSV_HEADER.size())) : null;
+            if (tokenText != null) {
+                token = CardToken.parse(tokenText).orElse(null);
+                if (token == null) {
+                    // the problem names the column, never the value: a token is a secret, even a mistyped one
+                    rowProblems.add(Problem.of(CSV_TOKEN_COLUMN, MessageKeys.IMPORT_TOKEN_INVALID));
+                } else {
+                    Integer earlier = tokenLines.putIfAbsent(token, row.line());
+                    if (earlier != null) {
+                        rowProblems.add(Problem.of(CSV_TOKEN_COLUMN, MessageKeys.IMPORT_TOKEN_DUPLICATE, earlier));
+                    }
+                }
+            }
             rowProblems.forEach(p -> problems.add(new RowProblem(row.line(), p)));
-            rows.add(new ImportRow(row.line(), values));
+            rows.add(new ImportRow(row.line(), values, token));
         }
         return rows;
     }
@@ -360,6 +392,9 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         List<RowProblem> problems = new ArrayList<>();
         for (ImportRow row : rows) {
             taken(c, row.values(), null).forEach(p -> problems.add(new RowProblem(row.line(), p)));
+            if (row.token() != null && CardRows.used(c, CardRows.hash(row.token()))) {
+                problems.add(new RowProblem(row.line(), Problem.of(CSV_TOKEN_COLUMN, MessageKeys.IMPORT_TOKEN_USED)));
+            }
         }
         return problems;
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.KioskSettings;
 import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.resident.CardToken;
 import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
@@ -29,7 +30,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * Identifies residents by card, QR payload, or phone and PIN, and checks PINs before actions (step-up).
+ * Identifies residents by card token (card or QR payload), or phone and PIN, and checks PINs before actions (step-up).
  * <p>
  * Every failed PIN sign-in gets the one refusal and costs one PIN hash: an unknown phone, a resident without a PIN and
  * a locked PIN are checked against {@link #DUMMY_HASH}, so neither the answer nor its time tells who lives here. The
@@ -44,7 +45,6 @@ public final class PinIdentification implements Identification {
 
     public static final String PID = "org.communitykiosk.identification";
 
-    static final String QR_PREFIX = "KIOSK-CARD:";
     /**
      * A hash in {@link PinHasher}'s form, with its iterations, of a random secret that no PIN is: checked for an
      * unknown phone, a resident without a PIN or with a locked one, so that those refusals take as long as a wrong PIN
@@ -101,19 +101,15 @@ public final class PinIdentification implements Identification {
         this.policy = PinPolicy.from(config);
     }
 
+    /** A card token only: a register number is no secret and signs nobody in. */
     @Override
     public Optional<Resident> byToken(String token) {
-        if (token == null) {
+        Optional<CardToken> card = CardToken.parse(token);
+        if (card.isEmpty()) {
             return Optional.empty();
         }
-        String text = token.strip();
-        if (text.startsWith(QR_PREFIX)) {
-            text = text.substring(QR_PREFIX.length());
-        }
-        if (!ResidentRules.validCard(text)) {
-            return Optional.empty();
-        }
-        return residents.byCard(text);
+        String hash = CardRows.hash(card.get());
+        return transactions.required(c -> CardRows.lookup(c, hash).holder());
     }
 
     /** The PIN state of one resident as read. */

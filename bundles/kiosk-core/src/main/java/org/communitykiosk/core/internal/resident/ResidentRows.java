@@ -14,8 +14,14 @@ import org.communitykiosk.core.internal.store.Jdbc;
 /** Reading {@code kiosk_resident} rows, shared by the directory and identification. */
 final class ResidentRows {
 
-    static final String COLUMNS = "id, name, card_number, phone, building, unit, household, birth_date, "
-            + "CASE WHEN pin_hash IS NULL THEN 0 ELSE 1 END AS pin_set";
+    static final String COLUMNS = columns("");
+
+    /** The columns {@link #map} reads, of the resident table named {@code alias} in a join. */
+    static String columns(String alias) {
+        String t = alias.isEmpty() ? "" : alias + ".";
+        return t + "id, " + t + "name, " + t + "card_number, " + t + "phone, " + t + "building, " + t + "unit, " + t
+                + "household, " + t + "birth_date, CASE WHEN " + t + "pin_hash IS NULL THEN 0 ELSE 1 END AS pin_set";
+    }
 
     private ResidentRows() {
     }

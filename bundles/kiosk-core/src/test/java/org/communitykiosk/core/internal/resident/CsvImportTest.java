@@ -166,6 +166,82 @@ class CsvImportTest {
         assertEquals(0, residents.count());
     }
 
+    static final String TOKEN_HEADER = "name,card,phone,building,unit,household,birth_date,pin,card_token\n";
+
+    @Test
+    void cardsWrittenElsewhereComeWithTheirTokens() {
+        String first = token("1111222233334444555");
+        String second = token("9999888877776666555");
+        ImportReport report = importCsv(TOKEN_HEADER
+                + "张桂兰,10000001,,1,1-101,1-1-101,,," + first + "\n"
+                + "李建国,10000002,,2,2-302,2-2-302,,,\n"
+                // as a card printer's file may group the digits, or carry the QR payload
+                + "李秀英,10000003,,2,2-302,2-2-302,,,KIOSK-CARD:" + grouped(second) + "\n");
+
+        assertTrue(report.succeeded(), report.rejected().toString());
+        assertEquals(3, report.imported());
+        assertEquals("张桂兰", db.identification().byToken(first).orElseThrow().name());
+        assertEquals("李秀英", db.identification().byToken(second).orElseThrow().name());
+        long li = residents.byCard("10000002").orElseThrow().id();
+        assertTrue(db.cards().current(li).isEmpty(), "an empty token: no card yet");
+        assertEquals(STAFF, db.cards().current(residents.byCard("10000001").orElseThrow().id()).orElseThrow()
+                .issuedBy());
+        var issued = db.auditLog().find(new AuditQuery(null, null, null, "resident.card.issue", 0, 10));
+        assertEquals(2, issued.size());
+        issued.forEach(entry -> assertFalse(entry.detail().contains(first) || entry.detail().contains(second)));
+    }
+
+    @Test
+    void theFileWithoutTheTokenColumnStillImports() {
+        assertTrue(importCsv(HEADER + "张桂兰,10000001,,,,,,\n").succeeded());
+        assertEquals(1, residents.count());
+    }
+
+    @Test
+    void badDuplicateAndUsedTokensRefuseTheWholeFileWithoutShowingThem() {
+        String used = token("1234123412341234123");
+        residents.create(new ResidentDraft("已登记", "10000009", null, null, null, null, null, null), STAFF);
+        long registered = residents.byCard("10000009").orElseThrow().id();
+        db.cards().issue(registered, STAFF); // a valid card: its token is unknown here, the test only needs another
+        ((JdbcResidentCards) db.cards()).issue(registered, org.communitykiosk.api.resident.CardToken.parse(used)
+                .orElseThrow(), STAFF, "resident.card.issue");
+        db.cards().issue(registered, STAFF); // the used token is now a revoked card's
+        String good = token("5555666677778888999");
+        String mistyped = good.substring(0, 20) + (char) ('0' + (good.charAt(20) - '0' + 1) % 10);
+
+        ImportReport report = importCsv(TOKEN_HEADER
+                + "甲,10000001,,,,,,," + good + "\n"
+                + "乙,10000002,,,,,,," + good + "\n"
+                + "丙,10000003,,,,,,," + mistyped + "\n"
+                + "丁,10000004,,,,,,,10000004\n"
+                + "戊,10000005,,,,,,," + used + "\n");
+
+        assertEquals(List.of(new RowProblem(3, problem("card_token", MessageKeys.IMPORT_TOKEN_DUPLICATE, 2)),
+                new RowProblem(4, problem("card_token", MessageKeys.IMPORT_TOKEN_INVALID)),
+                new RowProblem(5, problem("card_token", MessageKeys.IMPORT_TOKEN_INVALID)),
+                new RowProblem(6, problem("card_token", MessageKeys.IMPORT_TOKEN_USED))), report.rejected());
+        assertEquals(1, residents.count(), "nothing imported");
+        assertTrue(db.identification().byToken(good).isEmpty());
+        assertFalse(report.rejected().toString().contains(good), "a problem never repeats a token");
+    }
+
+    @Test
+    void aHeaderWithAnUnknownLastColumnIsRefused() {
+        assertEquals(MessageKeys.IMPORT_HEADER,
+                importCsv(HEADER.strip() + ",token\n张桂兰,10000001,,,,,,,\n").rejected().get(0).problem().key());
+        assertEquals(List.of(new RowProblem(2, problem(null, MessageKeys.IMPORT_COLUMNS, 9, 8))),
+                importCsv(TOKEN_HEADER + "张桂兰,10000001,,,,,,\n").rejected());
+    }
+
+    private static String token(String nineteen) {
+        String body = nineteen + "0";
+        return body + org.communitykiosk.api.resident.CardToken.checkDigit(body);
+    }
+
+    private static String grouped(String token) {
+        return org.communitykiosk.api.resident.CardToken.parse(token).orElseThrow().grouped();
+    }
+
     private static org.communitykiosk.api.Problem problem(String field, String key, Object... args) {
         return org.communitykiosk.api.Problem.of(field, key, args);
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class DemoCommunityTest {
 
     private static DemoCommunity demo(TestDatabase db, boolean demoData) {
-        return new DemoCommunity(db.settings(), db.residents(), db.transactions(), db.demoResidents(), demoData, 0);
+        return new DemoCommunity(db.settings(), db.residents(), db.cards(), db.transactions(), db.demoResidents(),
+                demoData, 0);
     }
 
     @Test
@@ -38,7 +39,7 @@ class DemoCommunityTest {
                     return ids.size();
                 });
                 DemoCommunity community = new DemoCommunity(fresh.settings(), fresh.residents(),
-                        fresh.transactions(), demoResidents, true, 0);
+                        fresh.cards(), fresh.transactions(), demoResidents, true, 0);
                 community.awaitFilled();
                 assertEquals(5, demoResidents.count());
                 Resident kept = fresh.residents().create(new ResidentDraft("赵一", "20000001", "13900000001", "1",
@@ -51,7 +52,8 @@ class DemoCommunityTest {
                 assertTrue(fresh.residents().byId(kept.id()).isPresent());
                 assertEquals(1, erased.size(), "every plugin's part ran once");
                 assertEquals(5, erased.get(0).size());
-                assertTrue(fresh.identification().byToken("10000001").isEmpty(), "the published cards are gone");
+                assertTrue(fresh.identification().byToken("100000010000000000007").isEmpty(),
+                        "the published cards are gone");
             }
             assertTrue(db.residents().byId(real.id()).isPresent());
         }
@@ -98,7 +100,24 @@ class DemoCommunityTest {
             assertEquals(List.of("李建国", "李秀英"),
                     db.residents().household(li.household()).stream().map(Resident::name).toList());
             assertTrue(db.identification().signInWithPin("13800000001", "1234", "screen").succeeded());
-            assertTrue(db.identification().byToken("KIOSK-CARD:10000005").isPresent());
+            assertTrue(db.identification().byToken("KIOSK-CARD:10000005").isEmpty(), "a register number is no card");
+        }
+    }
+
+    @Test
+    void demoCardsHaveThePublishedTokens() throws InterruptedException {
+        try (TestDatabase db = new TestDatabase()) {
+            demo(db, true).awaitFilled();
+            // as the README publishes them: the register number, twelve zeros and the check digit
+            List<String> published = List.of("100000010000000000007", "100000020000000000005",
+                    "100000030000000000003", "100000040000000000001", "100000050000000000008");
+            for (int i = 0; i < published.size(); i++) {
+                Resident resident = db.identification().byToken(published.get(i)).orElseThrow();
+                assertEquals(DemoCommunity.RESIDENTS.get(i).name(), resident.name());
+                assertEquals(resident, db.identification().byToken("KIOSK-CARD:" + published.get(i)).orElseThrow());
+                assertEquals(DemoCommunity.DEMO.toString(),
+                        db.cards().current(resident.id()).orElseThrow().issuedBy().toString());
+            }
         }
     }
 
@@ -107,6 +126,29 @@ class DemoCommunityTest {
         PinHasher hasher = new PinHasher();
         assertTrue(hasher.verify(DemoCommunity.DEMO_PIN, DemoCommunity.DEMO_PIN_HASH));
         assertFalse(hasher.verify("1235", DemoCommunity.DEMO_PIN_HASH));
+    }
+
+    @Test
+    void aDemoCommunityMadeBeforeCardTokensGetsItsPublishedCards() throws Exception {
+        try (TestDatabase db = new TestDatabase()) {
+            demo(db, true).awaitFilled();
+            // as an update finds it: the demo residents, and no card table rows yet
+            try (java.sql.Connection c = db.dataSource().getConnection();
+                    java.sql.Statement statement = c.createStatement()) {
+                statement.executeUpdate("DELETE FROM kiosk_card");
+            }
+            assertTrue(db.identification().byToken("100000040000000000001").isEmpty());
+            Resident real = db.residents().create(new ResidentDraft("赵一", "20000001", "13900000001", "1", "1-101",
+                    "1-1-101", LocalDate.of(1950, 1, 1), null), org.communitykiosk.api.Actor.system("test"));
+
+            demo(db, true).awaitFilled();
+            assertEquals("王志强", db.identification().byToken("100000040000000000001").orElseThrow().name());
+            assertEquals(5, DemoCommunity.RESIDENTS.stream()
+                    .filter(d -> db.cards().current(db.residents().byCard(d.cardNumber()).orElseThrow().id())
+                            .isPresent())
+                    .count());
+            assertTrue(db.cards().current(real.id()).isEmpty(), "a real resident gets no demo card");
+        }
     }
 
     @Test
@@ -141,7 +183,8 @@ class DemoCommunityTest {
     void nothingWithoutDemoData() throws InterruptedException {
         try (TestDatabase db = new TestDatabase()) {
             KioskSettings noDemo = Settings.defaults().withDemoData(false);
-            new DemoCommunity(noDemo, db.residents(), db.transactions(), db.demoResidents(), false, 0).awaitFilled();
+            new DemoCommunity(noDemo, db.residents(), db.cards(), db.transactions(), db.demoResidents(), false, 0)
+                    .awaitFilled();
             assertEquals(0, db.residents().count());
         }
     }

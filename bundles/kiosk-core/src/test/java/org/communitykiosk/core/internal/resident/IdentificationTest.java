@@ -83,20 +83,45 @@ class IdentificationTest {
     }
 
     @Test
-    void cardAndQrPayload() {
-        assertEquals(withPin, identification.byToken("10000001").orElseThrow());
-        assertEquals(withPin, identification.byToken(" 10000001\r\n").orElseThrow());
-        assertEquals(withPin, identification.byToken("KIOSK-CARD:10000001").orElseThrow());
-        assertEquals(withoutPin, identification.byToken("KIOSK-CARD:10000003\n").orElseThrow());
+    void cardAndQrPayloadCarryTheToken() {
+        String card = db.newCard(withPin.id());
+        String other = db.newCard(withoutPin.id());
+        assertEquals(withPin, identification.byToken(card).orElseThrow());
+        assertEquals(withPin, identification.byToken(" " + card + "\r\n").orElseThrow());
+        assertEquals(withPin, identification.byToken("KIOSK-CARD:" + card).orElseThrow());
+        assertEquals(withPin, identification.byToken("kiosk-card:" + card).orElseThrow());
+        assertEquals(withoutPin, identification.byToken("KIOSK-CARD:" + other + "\n").orElseThrow());
+    }
+
+    @Test
+    void aRegisterNumberSignsNobodyIn() {
+        db.newCard(withPin.id());
+        for (String token : new String[] { "10000001", " 10000001\r\n", "KIOSK-CARD:10000001", "10000003" }) {
+            assertTrue(identification.byToken(token).isEmpty(), token);
+        }
     }
 
     @Test
     void garbageAndUnknownTokens() {
+        String card = db.newCard(withPin.id());
+        char wrongCheck = (char) ('0' + (card.charAt(20) - '0' + 1) % 10);
         for (String token : new String[] { null, "", "   ", "abc", "KIOSK-CARD:", "KIOSK-CARD:abc",
-                "kiosk-card:10000001", "OTHER:10000001", "10000001; DROP TABLE kiosk_resident", "12345",
-                "KIOSK-CARD:KIOSK-CARD:10000001", "99999999" }) {
-            assertTrue(identification.byToken(token).isEmpty(), String.valueOf(token));
+                "OTHER:" + card, card + "; DROP TABLE kiosk_card", "12345", "KIOSK-CARD:KIOSK-CARD:" + card,
+                "99999999", card.substring(0, 20) + wrongCheck, card + "0", card.substring(1),
+                "100000090000000000000".substring(0, 20) + "4", "9".repeat(10_000) }) {
+            assertTrue(identification.byToken(token).isEmpty(), String.valueOf(token).length() + " chars");
         }
+    }
+
+    @Test
+    void aRevokedOrReplacedCardSignsNobodyIn() {
+        String first = db.newCard(withPin.id());
+        String second = db.newCard(withPin.id());
+        assertTrue(identification.byToken(first).isEmpty(), "the card before a new one");
+        assertEquals(withPin, identification.byToken(second).orElseThrow());
+        assertTrue(db.cards().revoke(withPin.id(), Actor.staff("wang")));
+        assertTrue(identification.byToken(second).isEmpty(), "a revoked card");
+        assertFalse(db.cards().revoke(withPin.id(), Actor.staff("wang")), "nothing left to revoke");
     }
 
     @Test
