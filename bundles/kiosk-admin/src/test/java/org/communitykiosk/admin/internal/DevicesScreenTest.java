@@ -91,7 +91,12 @@ class DevicesScreenTest {
 
     /** Draws the QR code's path back into pixels, as a tablet's camera would see the screen, and reads it. */
     private static String read(Html svg) throws Exception {
-        int modules = Integer.parseInt(svg.getElement().getAttribute("viewBox").split(" ")[2]);
+        // the component is a div around the svg element (see QrCode.of); Vaadin's parser writes the attribute in
+        // lower case, and the browser's HTML parser gives it back its SVG name
+        java.util.regex.Matcher viewBox = java.util.regex.Pattern.compile("viewBox=\"0 0 (\\d+) \\d+\"",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(svg.getInnerHtml());
+        assertTrue(viewBox.find(), svg.getInnerHtml());
+        int modules = Integer.parseInt(viewBox.group(1));
         int scale = 4;
         int side = modules * scale;
         int[] pixels = new int[side * side];

@@ -46,7 +46,7 @@ class CardReadsTest {
         assertEquals("identity.card.signin", signIn.action());
         assertEquals(Actor.resident(resident.id()), signIn.actor());
         assertEquals("resident:" + resident.id(), signIn.subject());
-        assertEquals("place=kiosk", signIn.detail());
+        assertEquals("place=screen", signIn.detail());
     }
 
     @Test
@@ -70,10 +70,10 @@ class CardReadsTest {
         assertEquals("identity.card.unknown", number.action());
         assertEquals(new Actor(Actor.Kind.KIOSK, "kiosk-1"), number.actor());
         assertEquals(null, number.subject());
-        assertEquals("place=kiosk, form=other", number.detail());
+        assertEquals("place=screen, form=other", number.detail());
 
         assertEquals(Outcome.UNKNOWN, reads.read(guess, CardReads.KIOSK_SCREEN, Use.SIGN_IN).outcome());
-        assertEquals("place=kiosk, form=token", latest().detail());
+        assertEquals("place=screen, form=token", latest().detail());
 
         CardRead revoked = reads.read("KIOSK-CARD:" + old, CardReads.device(7), Use.SCREEN);
         assertEquals(Outcome.UNKNOWN, revoked.outcome(), "a revoked card looks like any unknown card");
@@ -99,7 +99,7 @@ class CardReadsTest {
                 "the sixth is still looked up, and starts the pause");
         int entries = db.auditLog().find(AuditQuery.latest(100)).size();
         assertEquals("identity.card.throttled", latest().action());
-        assertEquals("place=kiosk, pause=30s", latest().detail());
+        assertEquals("place=screen, pause=30s", latest().detail());
 
         for (int i = 0; i < 50; i++) {
             CardRead refused = reads.read("3000000" + i, CardReads.KIOSK_SCREEN, Use.SIGN_IN);
