@@ -64,7 +64,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttackNetworkIT {
 
-    static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18781, 18701, 11899, 45245, 18843);
+    static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18981, 18901, 11999, 45345, 19043);
     static final String CREDENTIAL = "__Host-kiosk-device";
     static final String PROBE = "mvn:org.communitykiosk/kiosk-test-shell-probe/" + System.getProperty("kiosk.version");
     private static final Pattern CODE = Pattern.compile("pairing code (\\d{4}) (\\d{4})");

@@ -32,7 +32,7 @@ import org.openqa.selenium.By;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttackPinIT {
 
-    static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18881, 18801, 11899, 45245);
+    static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18881, 18801, 11889, 45235);
     static final int PLACE_BUDGET = 20;
     static final int PLACE_PAUSE_SECONDS = 20;
 

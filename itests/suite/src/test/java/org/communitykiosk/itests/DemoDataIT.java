@@ -18,6 +18,8 @@ import org.openqa.selenium.By;
  */
 class DemoDataIT {
 
+    /** Its own ports: the other forks' kiosks run meanwhile. */
+    static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18581, 18501, 11599, 44945);
     static final String CENTRE_ADMIN = "centre-admin";
     static final String CENTRE_ADMIN_PASSWORD = "Lantern-Harbour-2026";
 
@@ -25,7 +27,7 @@ class DemoDataIT {
     void turningDemoDataOffRemovesTheDemoCommunityWithItsDataAndTheBanner() throws Exception {
         Path root = Paths.get(System.getProperty("kiosk.runDirectory", "target/kiosk-browser")).resolveSibling(
                 "kiosk-demo");
-        KioskProcess unpacked = KioskProcess.unpack(root.resolve("kiosk"));
+        KioskProcess unpacked = KioskProcess.unpack(root.resolve("kiosk"), PORTS);
         // the centre's own administrator: with demo data off, the published passwords are refused
         unpacked.set("users.properties", CENTRE_ADMIN, CENTRE_ADMIN_PASSWORD + ",kiosk-staff,kiosk-admin");
         try (KioskProcess kiosk = unpacked.start(); KioskBrowser browser = new KioskBrowser()) {

@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -139,7 +138,13 @@ final class KioskBrowser implements AutoCloseable {
 
     /** What a keyboard-wedge card reader does: the digits within milliseconds, then Enter, to whatever has focus. */
     void tapCard(String token) {
-        new Actions(driver).sendKeys(token + "\n").perform();
+        // as a keyboard-wedge reader types: every key within a few milliseconds, then Enter. The page sends them in one
+        // go: Selenium's keys, one round trip each, came more than the reader check's 100 ms apart on a busy machine
+        script("const target = document.activeElement || document.body;"
+                + "for (const key of [...arguments[0], 'Enter']) {"
+                + "  target.dispatchEvent(new KeyboardEvent('keydown', {key, bubbles: true, cancelable: true,"
+                + "      composed: true}));"
+                + "}", token);
     }
 
     /** Chooses the n-th item (1-based) of a vaadin-select: the client side keys items "1", "2", ... */

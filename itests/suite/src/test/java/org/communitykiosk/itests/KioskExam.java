@@ -38,7 +38,8 @@ final class KioskExam {
     /** The device connector's key store for Pax Exam kiosks, made on first use. */
     static synchronized Path keyStore() {
         if (keyStore == null) {
-            Path folder = Paths.get("target/exam-tls").toAbsolutePath();
+            // one per failsafe fork: the other fork may be starting a kiosk with its own meanwhile
+            Path folder = Paths.get("target/exam-tls-" + KioskServer.FORK).toAbsolutePath();
             Path store = folder.resolve("devices.p12");
             try {
                 Files.createDirectories(folder);

@@ -15,7 +15,13 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
  */
 public final class KioskServer implements BeforeAllCallback {
 
-    static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18281, 18201, 11199, 44545);
+    /**
+     * The failsafe fork this JVM is (1 or 2): the browser tests run in two forks at once, each with a shared kiosk of
+     * its own on its own ports.
+     */
+    static final int FORK = Integer.getInteger("kiosk.fork", 1);
+    static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18281 + 1000 * (FORK - 1),
+            18201 + 1000 * (FORK - 1), 11199 + 1000 * (FORK - 1), 44545 + 1000 * (FORK - 1));
     static final int HTTP_PORT = PORTS.http();
     static final int IDLE_TIMEOUT_SECONDS = 20;
 
