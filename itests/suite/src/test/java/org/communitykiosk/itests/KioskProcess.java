@@ -122,6 +122,14 @@ final class KioskProcess implements AutoCloseable {
         if (karaf != null && karaf.isAlive()) {
             throw new IllegalStateException("already running");
         }
+        // a kiosk of another test (or fork) on these ports would answer in this one's place
+        for (int port : new int[] { ports.http(), ports.ssh(), ports.https() }) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            } catch (IOException taken) {
+                throw new IllegalStateException("port " + port + " is taken: another kiosk is running there", taken);
+            }
+        }
         starts++;
         karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true)

@@ -19,11 +19,17 @@ public final class KioskServer implements BeforeAllCallback {
      * The failsafe fork this JVM is (1 or 2): the browser tests run in two forks at once, each with a shared kiosk of
      * its own on its own ports.
      */
-    static final int FORK = Integer.getInteger("kiosk.fork", 1);
+    static final int FORK = fork(System.getProperty("kiosk.fork", "fork1"));
     static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18281 + 1000 * (FORK - 1),
             18201 + 1000 * (FORK - 1), 11199 + 1000 * (FORK - 1), 44545 + 1000 * (FORK - 1));
     static final int HTTP_PORT = PORTS.http();
     static final int IDLE_TIMEOUT_SECONDS = 20;
+
+    /** "fork2" -> 2: the pom passes the fork as a word, since Maven turns a value that is only "${...}" into "". */
+    private static int fork(String property) {
+        String digits = property.replaceAll("\\D", "");
+        return digits.isEmpty() ? 1 : Integer.parseInt(digits);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
