@@ -122,8 +122,9 @@ final class KioskProcess implements AutoCloseable {
         if (karaf != null && karaf.isAlive()) {
             throw new IllegalStateException("already running");
         }
-        // a kiosk of another test (or fork) on these ports would answer in this one's place
-        for (int port : new int[] { ports.http(), ports.ssh(), ports.https() }) {
+        // a kiosk of another test (or fork) on these ports would answer in this one's place (the device port is left
+        // out: a test takes it on purpose, and what holds it answers no test in this kiosk's place)
+        for (int port : new int[] { ports.http(), ports.ssh() }) {
             try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
                 probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
             } catch (IOException taken) {
