@@ -70,6 +70,11 @@ class DeliberationBrowserIT {
             booth.find("#vote-recorded");
             projector.waitUntil(d -> projector.find("#projector-cast").getText().contains("2"), Duration.ofSeconds(5));
 
+            // the live screen is watched, not touched: it stays up past the idle time that sends a passer-by's
+            // screen back home
+            KioskServer.sleep((KioskServer.IDLE_TIMEOUT_SECONDS + 3) * 1000L);
+            assertTrue(projector.present("#projector"), "the projector stays on the live screen");
+
             chair.driver.navigate().refresh();
             chair.waitUntil(d -> !chair.all("[id^=poll-close-]").isEmpty(), Duration.ofSeconds(20));
             chair.all("[id^=poll-close-]").get(0).click();

@@ -38,6 +38,8 @@ final class ProjectorView extends VerticalLayout {
         this.council = council;
         this.clock = clock;
         setId("projector");
+        // watched, never touched: the kiosk must not send it back to the home screen when nobody touches it
+        addClassName("kiosk-live-screen");
         setWidthFull();
         Optional<Long> id = Screens.idFromPath(context).filter(m -> council.meeting(m).isPresent());
         this.meetingId = id.orElse(-1L);

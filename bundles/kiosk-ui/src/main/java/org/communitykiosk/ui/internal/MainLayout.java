@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.communitykiosk.api.KioskSettings;
+import org.communitykiosk.api.device.DeviceRole;
 import org.communitykiosk.api.plugin.CardHandler;
 import org.communitykiosk.api.resident.CardReads;
 import org.communitykiosk.api.resident.CardReads.CardRead;
@@ -94,6 +95,9 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
               }, 500);
             }
             """;
+
+    /** The class a plugin gives a screen that must stay up while nobody touches it (see {@link #showsLiveScreen}). */
+    static final String LIVE_SCREEN = "kiosk-live-screen";
 
     private final Shell shell;
     private final Div banner = new Div();
@@ -353,12 +357,31 @@ public class MainLayout extends Div implements RouterLayout, BeforeEnterObserver
     /** The page says its screen has not been touched for a while: only a passer-by's screen goes back home. */
     @ClientCallable
     void idle() {
-        if (!state().signedIn()) {
+        if (!state().signedIn() && !showsLiveScreen()) {
             // a passer-by walked away: back to the home screen for the next person
             UI.getCurrent().navigate("");
             armIdleTimer();
         }
         // a signed-in person's session is timed by the server, not by what the page says
+    }
+
+    /**
+     * Whether the screen is one that people watch without touching and that must stay: a screen of an enrolled device
+     * other than a staff tablet (a booth, the door's check-in, the projector show their role's screen and nothing
+     * personal once signed out), or a plugin screen marked {@value #LIVE_SCREEN} (the meeting's live result).
+     */
+    private boolean showsLiveScreen() {
+        if (state().device().filter(device -> device.role() != DeviceRole.STAFF_TABLET).isPresent()) {
+            return true;
+        }
+        return marked(content.getElement());
+    }
+
+    private static boolean marked(com.vaadin.flow.dom.Element element) {
+        if (element.getClassList().contains(LIVE_SCREEN)) {
+            return true;
+        }
+        return element.getChildren().anyMatch(MainLayout::marked);
     }
 
     /** The page was touched where the server hears nothing else (counted as activity, see {@link Activity}). */
