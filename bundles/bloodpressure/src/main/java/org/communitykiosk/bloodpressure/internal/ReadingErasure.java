@@ -1,8 +1,5 @@
 package org.communitykiosk.bloodpressure.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Set;
 
 import org.communitykiosk.api.Actor;
@@ -27,21 +24,9 @@ public final class ReadingErasure implements ResidentErasure {
 
     @Override
     public int eraseResidents(Set<Long> residentIds, Actor by) {
-        return transactions.required(c -> {
-            int rows = 0;
-            for (long id : residentIds) {
-                // alerts first: they refer to readings
-                rows += delete(c, "DELETE FROM bloodpressure_alert WHERE resident_id = ?", id);
-                rows += delete(c, "DELETE FROM bloodpressure_reading WHERE resident_id = ?", id);
-            }
-            return rows;
-        });
-    }
-
-    static int delete(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        }
+        // alerts first: they refer to readings
+        return transactions.required(c -> ResidentErasure.eachResident(c, residentIds,
+                "DELETE FROM bloodpressure_alert WHERE resident_id = ?",
+                "DELETE FROM bloodpressure_reading WHERE resident_id = ?"));
     }
 }

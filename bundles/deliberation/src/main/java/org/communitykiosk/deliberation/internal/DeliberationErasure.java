@@ -1,8 +1,5 @@
 package org.communitykiosk.deliberation.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Set;
 
 import org.communitykiosk.api.Actor;
@@ -33,26 +30,14 @@ public final class DeliberationErasure implements ResidentErasure {
 
     @Override
     public int eraseResidents(Set<Long> residentIds, Actor by) {
-        return transactions.required(c -> {
-            int rows = 0;
-            for (long id : residentIds) {
-                rows += run(c, "UPDATE deliberation_matter SET supports = supports - 1 WHERE id IN"
-                        + " (SELECT s.matter_id FROM deliberation_support s WHERE s.resident_id = ?)", id);
-                rows += run(c, "DELETE FROM deliberation_support WHERE resident_id = ?", id);
-                rows += run(c, "DELETE FROM deliberation_support WHERE matter_id IN"
-                        + " (SELECT m.id FROM deliberation_matter m WHERE m.raised_by = ?)", id);
-                rows += run(c, "DELETE FROM deliberation_matter WHERE raised_by = ?", id);
-                rows += run(c, "DELETE FROM deliberation_attendance WHERE resident_id = ?", id);
-                rows += run(c, "DELETE FROM deliberation_voter_register WHERE resident_id = ?", id);
-            }
-            return rows;
-        });
-    }
-
-    private static int run(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        }
+        return transactions.required(c -> ResidentErasure.eachResident(c, residentIds,
+                "UPDATE deliberation_matter SET supports = supports - 1 WHERE id IN"
+                        + " (SELECT s.matter_id FROM deliberation_support s WHERE s.resident_id = ?)",
+                "DELETE FROM deliberation_support WHERE resident_id = ?",
+                "DELETE FROM deliberation_support WHERE matter_id IN"
+                        + " (SELECT m.id FROM deliberation_matter m WHERE m.raised_by = ?)",
+                "DELETE FROM deliberation_matter WHERE raised_by = ?",
+                "DELETE FROM deliberation_attendance WHERE resident_id = ?",
+                "DELETE FROM deliberation_voter_register WHERE resident_id = ?"));
     }
 }

@@ -1,5 +1,10 @@
 package org.communitykiosk.api.erasure;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.communitykiosk.api.Actor;
@@ -31,4 +36,32 @@ public interface ResidentErasure {
      * @return how many rows were deleted, for the audit entry
      */
     int eraseResidents(Set<Long> residentIds, Actor by);
+
+    /**
+     * The usual body of {@link #eraseResidents}: runs the statements in the order given for one resident, then for the
+     * next, each with the resident's id as its one parameter ({@code DELETE ... WHERE resident_id = ?},
+     * {@code UPDATE ... SET resident_id = NULL WHERE resident_id = ?}). Each statement is prepared once.
+     *
+     * @return the rows the statements changed, together
+     */
+    static int eachResident(Connection c, Set<Long> residentIds, String... statements) throws SQLException {
+        List<PreparedStatement> prepared = new ArrayList<>(statements.length);
+        try {
+            for (String sql : statements) {
+                prepared.add(c.prepareStatement(sql));
+            }
+            int rows = 0;
+            for (long id : residentIds) {
+                for (PreparedStatement statement : prepared) {
+                    statement.setLong(1, id);
+                    rows += statement.executeUpdate();
+                }
+            }
+            return rows;
+        } finally {
+            for (PreparedStatement statement : prepared) {
+                statement.close();
+            }
+        }
+    }
 }

@@ -1,8 +1,5 @@
 package org.communitykiosk.lovemarket.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Set;
 
 import org.communitykiosk.api.Actor;
@@ -33,34 +30,21 @@ public final class LoveMarketErasure implements ResidentErasure {
 
     @Override
     public int eraseResidents(Set<Long> residentIds, Actor by) {
-        return transactions.required(c -> {
-            int rows = 0;
-            for (long id : residentIds) {
-                rows += run(c, "DELETE FROM lovemarket_lottery_result WHERE resident_id = ?", id);
-                rows += run(c, "DELETE FROM lovemarket_lottery_request WHERE resident_id = ?", id);
-                rows += run(c, "DELETE FROM lovemarket_order_line WHERE order_id IN"
-                        + " (SELECT o.id FROM lovemarket_order o WHERE o.resident_id = ?)", id);
-                rows += run(c, "DELETE FROM lovemarket_order WHERE resident_id = ?", id);
-                rows += run(c, "DELETE FROM lovemarket_basket WHERE resident_id = ?", id);
-                rows += run(c, "DELETE FROM lovemarket_quota WHERE resident_id = ?", id);
-                rows += run(c, "UPDATE lovemarket_intake SET reward_resident_id = NULL WHERE reward_resident_id = ?",
-                        id);
-                rows += run(c, "UPDATE lovemarket_market_sale SET resident_id = NULL WHERE resident_id = ?", id);
-                rows += run(c, "DELETE FROM lovemarket_swap_interest WHERE resident_id = ?", id);
-                String own = " IN (SELECT s.id FROM lovemarket_swap s WHERE s.owner_id = ?)";
-                rows += run(c, "DELETE FROM lovemarket_swap_photo_chunk WHERE entry_id" + own, id);
-                rows += run(c, "DELETE FROM lovemarket_swap_photo WHERE entry_id" + own, id);
-                rows += run(c, "DELETE FROM lovemarket_swap_interest WHERE entry_id" + own, id);
-                rows += run(c, "DELETE FROM lovemarket_swap WHERE owner_id = ?", id);
-            }
-            return rows;
-        });
-    }
-
-    private static int run(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        }
+        String own = " IN (SELECT s.id FROM lovemarket_swap s WHERE s.owner_id = ?)";
+        return transactions.required(c -> ResidentErasure.eachResident(c, residentIds,
+                "DELETE FROM lovemarket_lottery_result WHERE resident_id = ?",
+                "DELETE FROM lovemarket_lottery_request WHERE resident_id = ?",
+                "DELETE FROM lovemarket_order_line WHERE order_id IN"
+                        + " (SELECT o.id FROM lovemarket_order o WHERE o.resident_id = ?)",
+                "DELETE FROM lovemarket_order WHERE resident_id = ?",
+                "DELETE FROM lovemarket_basket WHERE resident_id = ?",
+                "DELETE FROM lovemarket_quota WHERE resident_id = ?",
+                "UPDATE lovemarket_intake SET reward_resident_id = NULL WHERE reward_resident_id = ?",
+                "UPDATE lovemarket_market_sale SET resident_id = NULL WHERE resident_id = ?",
+                "DELETE FROM lovemarket_swap_interest WHERE resident_id = ?",
+                "DELETE FROM lovemarket_swap_photo_chunk WHERE entry_id" + own,
+                "DELETE FROM lovemarket_swap_photo WHERE entry_id" + own,
+                "DELETE FROM lovemarket_swap_interest WHERE entry_id" + own,
+                "DELETE FROM lovemarket_swap WHERE owner_id = ?"));
     }
 }

@@ -1,8 +1,5 @@
 package org.communitykiosk.points.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -37,28 +34,19 @@ public final class PointsErasure implements ResidentErasure {
     @Override
     public int eraseResidents(Set<Long> residentIds, Actor by) {
         return transactions.required(c -> {
-            int rows = 0;
+            int rows = ResidentErasure.eachResident(c, residentIds,
+                    "UPDATE points_need SET volunteer_id = NULL, state = 'OPEN' WHERE volunteer_id = ?"
+                            + " AND state = 'ACCEPTED'",
+                    "UPDATE points_need SET volunteer_id = NULL WHERE volunteer_id = ?",
+                    "UPDATE points_need SET hours_id = NULL WHERE hours_id IN"
+                            + " (SELECT h.id FROM points_hours h WHERE h.volunteer_id = ?)",
+                    "DELETE FROM points_need WHERE requester_id = ?",
+                    "UPDATE points_hours SET served_id = NULL WHERE served_id = ?",
+                    "DELETE FROM points_hours WHERE volunteer_id = ?",
+                    "DELETE FROM points_volunteer WHERE resident_id = ?");
             Set<Account> accounts = new LinkedHashSet<>();
-            for (long id : residentIds) {
-                accounts.add(Account.resident(id));
-                rows += update(c, "UPDATE points_need SET volunteer_id = NULL, state = 'OPEN' WHERE volunteer_id = ?"
-                        + " AND state = 'ACCEPTED'", id);
-                rows += update(c, "UPDATE points_need SET volunteer_id = NULL WHERE volunteer_id = ?", id);
-                rows += update(c, "UPDATE points_need SET hours_id = NULL WHERE hours_id IN"
-                        + " (SELECT h.id FROM points_hours h WHERE h.volunteer_id = ?)", id);
-                rows += update(c, "DELETE FROM points_need WHERE requester_id = ?", id);
-                rows += update(c, "UPDATE points_hours SET served_id = NULL WHERE served_id = ?", id);
-                rows += update(c, "DELETE FROM points_hours WHERE volunteer_id = ?", id);
-                rows += update(c, "DELETE FROM points_volunteer WHERE resident_id = ?", id);
-            }
+            residentIds.forEach(id -> accounts.add(Account.resident(id)));
             return rows + JdbcLedger.erase(c, accounts);
         });
-    }
-
-    private static int update(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            return statement.executeUpdate();
-        }
     }
 }
