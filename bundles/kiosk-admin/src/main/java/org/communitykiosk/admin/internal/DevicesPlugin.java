@@ -78,7 +78,7 @@ public final class DevicesPlugin implements KioskPlugin {
 
     @Override
     public int order() {
-        return 920;
+        return 950;
     }
 
     @Override
