@@ -83,39 +83,10 @@ class DevicesScreenTest {
         assertTrue(shown.matches("\\d{4} \\d{4}"), shown);
         // the QR code opens the enrolment page with the code filled in
         Html qr = Components.byId(screen, "devices-qr", Html.class);
-        assertEquals("https://192.168.1.20:8443/kiosk/enrol?code=" + shown.replace(" ", ""), read(qr));
+        assertEquals("https://192.168.1.20:8443/kiosk/enrol?code=" + shown.replace(" ", ""), QrScan.read(qr.getInnerHtml()));
         Enrolment enrolment = registry.enrol(shown);
         assertEquals("Door tablet", enrolment.device().name());
         assertEquals(DeviceRole.DOOR, enrolment.device().role());
-    }
-
-    /** Draws the QR code's path back into pixels, as a tablet's camera would see the screen, and reads it. */
-    private static String read(Html svg) throws Exception {
-        // the component is a div around the svg element (see QrCode.of); Vaadin's parser writes the attribute in
-        // lower case, and the browser's HTML parser gives it back its SVG name
-        java.util.regex.Matcher viewBox = java.util.regex.Pattern.compile("viewBox=\"0 0 (\\d+) \\d+\"",
-                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(svg.getInnerHtml());
-        assertTrue(viewBox.find(), svg.getInnerHtml());
-        int modules = Integer.parseInt(viewBox.group(1));
-        int scale = 4;
-        int side = modules * scale;
-        int[] pixels = new int[side * side];
-        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
-        java.util.regex.Matcher run = java.util.regex.Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z")
-                .matcher(svg.getInnerHtml());
-        while (run.find()) {
-            int x0 = Integer.parseInt(run.group(1));
-            int y0 = Integer.parseInt(run.group(2));
-            int length = Integer.parseInt(run.group(3));
-            for (int y = y0 * scale; y < (y0 + 1) * scale; y++) {
-                for (int x = x0 * scale; x < (x0 + length) * scale; x++) {
-                    pixels[y * side + x] = 0xFF000000;
-                }
-            }
-        }
-        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.RGBLuminanceSource(side, side,
-                        pixels)))).getText();
     }
 
     @Test
