@@ -37,16 +37,7 @@ class DemoDataIT {
             browser.tapCard(DemoCards.token(4));
             browser.find("#session-name");
             browser.driver.get(kiosk.url("bloodpressure"));
-            browser.click("#bp-manual-open");
-            browser.click("#bp-manual-systolic");
-            for (String key : new String[] { "1", "3", "6" }) {
-                browser.click("#bp-key-" + key);
-            }
-            browser.click("#bp-manual-diastolic");
-            for (String key : new String[] { "8", "4" }) {
-                browser.click("#bp-key-" + key);
-            }
-            browser.click("#bp-manual-save");
+            browser.enterReading("136", "84");
             browser.find("#bp-result");
             assertTrue(browser.present("#demo-banner"), "on every screen");
             browser.click("#logout");

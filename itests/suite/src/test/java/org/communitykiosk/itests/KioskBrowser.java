@@ -193,6 +193,34 @@ final class KioskBrowser implements AutoCloseable {
         click("#pin-dialog-submit");
     }
 
+    /** A blood-pressure reading typed on the measuring screen's keypad, field by field, and saved. */
+    void enterReading(String systolic, String diastolic) {
+        click("#bp-manual-open");
+        click("#bp-manual-systolic");
+        for (char key : systolic.toCharArray()) {
+            click("#bp-key-" + key);
+        }
+        click("#bp-manual-diastolic");
+        for (char key : diastolic.toCharArray()) {
+            click("#bp-key-" + key);
+        }
+        click("#bp-manual-save");
+    }
+
+    /** As staff on the love market's stock screen: a new item, and a donation of it into stock. */
+    void stockItem(String item, String quantity) {
+        open("lovemarket/stock").find("#lm-item-form");
+        type("#lm-item-name", item);
+        type("#lm-item-category", "日用品");
+        type("#lm-item-price", "10");
+        click("#lm-item-save");
+        waitForText("#lovemarket-stock", item);
+        chooseText("#lm-intake-item", item);
+        type("#lm-intake-donor", "爱心企业");
+        type("#lm-intake-qty", quantity);
+        click("#lm-intake-save");
+    }
+
     /** Chooses a file in a vaadin-upload (its file input lives in the shadow root). */
     void upload(String uploadSelector, java.nio.file.Path file) {
         WebElement upload = find(uploadSelector);

@@ -25,16 +25,7 @@ class LoveMarketBrowserIT {
         String item = "毛巾 " + System.nanoTime() % 10000;
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.signInStaff("staff", "staff2026");
-            browser.open("lovemarket/stock").find("#lm-item-form");
-            browser.type("#lm-item-name", item);
-            browser.type("#lm-item-category", "日用品");
-            browser.type("#lm-item-price", "10");
-            browser.click("#lm-item-save");
-            browser.waitForText("#lovemarket-stock", item);
-            browser.chooseText("#lm-intake-item", item);
-            browser.type("#lm-intake-donor", "爱心企业");
-            browser.type("#lm-intake-qty", "3");
-            browser.click("#lm-intake-save");
+            browser.stockItem(item, "3");
             KioskServer.sleep(1000);
             browser.click("#logout");
             browser.find("#tap-card-hint");

@@ -77,16 +77,7 @@ class PrintBrowserIT {
             browser.open("bloodpressure").find("#bp-tap-card");
             browser.tapCard(DemoCards.token(2));
             browser.find("#bp-resident");
-            browser.click("#bp-manual-open");
-            browser.click("#bp-manual-systolic");
-            for (String key : new String[] { "1", "3", "6" }) {
-                browser.click("#bp-key-" + key);
-            }
-            browser.click("#bp-manual-diastolic");
-            for (String key : new String[] { "8", "4" }) {
-                browser.click("#bp-key-" + key);
-            }
-            browser.click("#bp-manual-save");
+            browser.enterReading("136", "84");
             browser.find("#bp-result");
             browser.click("#bp-history-link");
             browser.find("#bp-history");
