@@ -25,6 +25,8 @@ import org.communitykiosk.api.device.Device;
 import org.communitykiosk.api.device.DeviceConnector;
 import org.communitykiosk.api.device.DeviceRegistry;
 import org.communitykiosk.api.device.Enrolment;
+import org.communitykiosk.api.resident.CardReads;
+import org.communitykiosk.api.resident.Identification;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -122,6 +124,15 @@ public class DeviceGate implements Preprocessor {
         }
     }
 
+    /**
+     * The key of a place: what a session belongs to here, and what sign-in throttles, PIN budgets and card reads
+     * count under. {@link Identification#KIOSK_SCREEN} for the kiosk's own screen ({@code device} {@code null}),
+     * {@link CardReads#device} for an enrolled device.
+     */
+    static String place(Device device) {
+        return device == null ? Identification.KIOSK_SCREEN : CardReads.device(device.id());
+    }
+
     /** Whether a request came through the gate (and so has a place): the UI serves no other. */
     static boolean passed(ServletRequest request) {
         return request.getAttribute(DEVICE) != null || Boolean.TRUE.equals(request.getAttribute(SCREEN));
@@ -151,7 +162,7 @@ public class DeviceGate implements Preprocessor {
         if (!request.isSecure()) {
             if (loopback(request.getRemoteAddr())) {
                 request.setAttribute(SCREEN, Boolean.TRUE);
-                pass(request, response, chain, "screen");
+                pass(request, response, chain, place(null));
             } else {
                 refusePlain(response);
             }
@@ -179,7 +190,7 @@ public class DeviceGate implements Preprocessor {
                 setCredential(response, credential);
             }
             request.setAttribute(DEVICE, device.get());
-            pass(request, response, chain, "device:" + device.get().id());
+            pass(request, response, chain, place(device.get()));
             return;
         }
         Problem refused = check == null ? null : Problem.of(null, check.refusal().problemKey());

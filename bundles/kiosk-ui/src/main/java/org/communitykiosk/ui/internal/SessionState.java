@@ -11,7 +11,6 @@ import org.communitykiosk.api.device.Device;
 import org.communitykiosk.api.plugin.Audience;
 import org.communitykiosk.api.plugin.KioskSession;
 import org.communitykiosk.api.plugin.PluginView;
-import org.communitykiosk.api.resident.Identification;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.StaffMember;
 
@@ -157,12 +156,9 @@ final class SessionState implements KioskSession, Serializable {
         return staff != null && passwordEnteredAt != null && !passwordEnteredAt.plus(maxAge).isBefore(now);
     }
 
-    /**
-     * Where this session is, as the key that sign-in throttles and PIN budgets count under: {@code "device:" + id}
-     * for an enrolled device, {@link Identification#KIOSK_SCREEN} for the kiosk's own screen.
-     */
+    /** Where this session is, as the key that sign-in throttles, PIN budgets and card reads count under. */
     String place() {
-        return device == null ? Identification.KIOSK_SCREEN : "device:" + device.id();
+        return DeviceGate.place(device);
     }
 
     /** Forgets the person and their display choices, ready for the next one. */
