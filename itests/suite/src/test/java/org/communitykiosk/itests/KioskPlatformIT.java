@@ -361,6 +361,8 @@ public class KioskPlatformIT {
         HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + HTTP_PORT + path)
                 .openConnection();
         connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
         headers.forEach(connection::setRequestProperty);
         connection.getResponseCode();
         return connection;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -234,23 +235,16 @@ final class KioskProcess implements AutoCloseable {
     /** Runs a Karaf shell command through bin/client on this kiosk's ssh port; returns its output. */
     String shell(String command) {
         try {
-            Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ports.ssh()),
-                    "-h", "127.0.0.1", "-u", "admin", "-p", "admin2026", "-r", "10", "-d", "2", "-b")
-                    .redirectErrorStream(true).start();
-            try (OutputStream in = client.getOutputStream()) {
-                in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            Finished client = finish(home, Duration.ofSeconds(120), command + "\n", home.resolve("bin/client").toString(),
+                    "-a", String.valueOf(ports.ssh()), "-h", "127.0.0.1", "-u", "admin", "-p", "admin2026", "-r", "10",
+                    "-d", "2", "-b");
+            if (client.timedOut()) {
+                throw new AssertionError("shell command timed out after 120 s: " + command + "; it printed "
+                        + client.output());
             }
-            String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!client.waitFor(120, TimeUnit.SECONDS)) {
-                client.destroyForcibly();
-                throw new AssertionError("shell command timed out: " + command);
-            }
-            return output;
+            return client.output();
         } catch (IOException e) {
             throw new AssertionError("shell command failed: " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
@@ -267,6 +261,9 @@ final class KioskProcess implements AutoCloseable {
             }
             try {
                 HttpURLConnection connection = (HttpURLConnection) new URL(url("")).openConnection();
+                // a kiosk half up can take the connection and not answer yet: ask again rather than wait for ever
+                connection.setConnectTimeout(5_000);
+                connection.setReadTimeout(10_000);
                 if (connection.getResponseCode() == 200) {
                     return;
                 }
@@ -279,16 +276,43 @@ final class KioskProcess implements AutoCloseable {
     }
 
     private static void run(Path directory, String... command) throws IOException {
+        Finished process = finish(directory, Duration.ofSeconds(180), "", command);
+        if (process.timedOut() || process.exitCode() != 0) {
+            throw new IOException(String.join(" ", command)
+                    + (process.timedOut() ? " did not end within 180 s: " : " failed: ") + process.output());
+        }
+    }
+
+    /** How a command ended: its exit code (-1 when it was ended for taking too long) and what it printed. */
+    private record Finished(int exitCode, boolean timedOut, String output) {
+    }
+
+    /**
+     * Runs a command with this input and waits at most {@code limit} for it, ending it and its children after that: a
+     * stuck ssh client or stop script must fail its test, not hold the whole test run until CI gives up on it. The
+     * output goes to a file, so that reading it never blocks on a pipe a child process still holds open.
+     */
+    private static Finished finish(Path directory, Duration limit, String input, String... command)
+            throws IOException {
+        Path output = Files.createTempFile("kiosk-command", ".log");
         try {
             Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IOException(String.join(" ", command) + " failed: " + output);
+                    .redirectOutput(output.toFile()).start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
             }
+            boolean ended = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            return new Finished(ended ? process.exitValue() : -1, !ended,
+                    new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 
