@@ -23,16 +23,23 @@ class ConsoleBrowserIT {
             resident.tapCard(DemoCards.token(2));
             resident.find("#tile-bloodpressure");
 
+            // the resident keeps looking at the screen and touches it now and then: an install can take longer than
+            // the suite's short idle timeout (20 s), which would end the session and take the tile with it
             admin.signInStaff("admin", "admin2026");
+            resident.touch();
             admin.open("plugins").find("#plugins-list");
             admin.click("#plugin-uninstall-kiosk-bloodpressure");
-            admin.waitUntil(d -> admin.present("#plugin-install-kiosk-bloodpressure"), Duration.ofSeconds(60));
-            resident.waitUntil(d -> !resident.present("#tile-bloodpressure"), Duration.ofSeconds(20));
+            admin.waitUntil(d -> resident.touch() && admin.present("#plugin-install-kiosk-bloodpressure"),
+                    Duration.ofSeconds(60));
+            resident.waitUntil(d -> resident.touch() && !resident.present("#tile-bloodpressure"),
+                    Duration.ofSeconds(20));
 
             admin.click("#plugin-install-kiosk-bloodpressure");
-            admin.waitUntil(d -> admin.present("#plugin-uninstall-kiosk-bloodpressure"), Duration.ofSeconds(60));
+            admin.waitUntil(d -> resident.touch() && admin.present("#plugin-uninstall-kiosk-bloodpressure"),
+                    Duration.ofSeconds(60));
             // the open home screen of the resident follows by push
-            resident.waitUntil(d -> resident.present("#tile-bloodpressure"), Duration.ofSeconds(20));
+            resident.waitUntil(d -> resident.touch() && resident.present("#tile-bloodpressure"),
+                    Duration.ofSeconds(20));
             assertTrue(resident.present("#session-name"), "the resident's session survived the install");
         }
     }

@@ -128,6 +128,16 @@ final class KioskBrowser implements AutoCloseable {
     }
 
     /** Types into a Vaadin field (its input or textarea lives in the light DOM). */
+    /**
+     * Touches the home screen where nothing reacts (its greeting), as a resident looking at it does: the page reports
+     * the touch (at most every 5 s), which keeps the session open past the idle timeout. True, to use in a wait's
+     * condition.
+     */
+    boolean touch() {
+        find("#home-greeting").click();
+        return true;
+    }
+
     void type(String fieldSelector, String text) {
         WebElement field = find(fieldSelector);
         List<WebElement> inputs = field.findElements(By.cssSelector("input, textarea"));
