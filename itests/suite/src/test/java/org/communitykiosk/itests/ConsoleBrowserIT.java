@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.communitykiosk.api.plugin.PinAction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The staff console on the touchscreen: an administrator removes and installs a plugin while a resident's session
- * is open, changes a setting live, and a staff member without the admin role cannot reach the plugin screen.
+ * is open, changes a setting live (the idle timeout, the tile order, an action that asks for the PIN), and a staff
+ * member without the admin role cannot reach the plugin screen.
  */
 @ExtendWith(KioskServer.class)
 class ConsoleBrowserIT {
@@ -55,27 +59,71 @@ class ConsoleBrowserIT {
 
             admin.type("#settings-idle", "45");
             admin.click("#settings-save");
-            admin.waitUntil(d -> {
-                try {
-                    return Files.readString(KioskServer.Running.home().resolve("etc/org.communitykiosk.kiosk.cfg"))
-                            .matches("(?s).*residentIdleTimeoutSeconds\\s*=\\s*\"?45.*");
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }, Duration.ofSeconds(20));
+            waitForSetting(admin, "residentIdleTimeoutSeconds", "45");
             // back to the test value, so the other tests keep their short countdown
             admin.open("settings").find("#settings-form");
             admin.type("#settings-idle", String.valueOf(KioskServer.IDLE_TIMEOUT_SECONDS));
             admin.click("#settings-save");
-            admin.waitUntil(d -> {
-                try {
-                    return Files.readString(KioskServer.Running.home().resolve("etc/org.communitykiosk.kiosk.cfg"))
-                            .matches("(?s).*residentIdleTimeoutSeconds\\s*=\\s*\"?" + KioskServer.IDLE_TIMEOUT_SECONDS + ".*");
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }, Duration.ofSeconds(20));
+            waitForSetting(admin, "residentIdleTimeoutSeconds", String.valueOf(KioskServer.IDLE_TIMEOUT_SECONDS));
         }
+    }
+
+    @Test
+    void anActionUntickedInTheSettingsIsWrittenBackAndNoLongerAsksForThePin() {
+        try (KioskBrowser admin = new KioskBrowser()) {
+            admin.signInStaff("admin", "admin2026");
+            try {
+                pinFor(admin, PinAction.BLOOD_PRESSURE_HISTORY, false);
+                waitForSetting(admin, "pinRequiredFor", "points.spend,points.transfer,points.confirmServed");
+                // 张桂兰 (demo resident 1) has a PIN
+                assertFalse(historyAsksForPin(1), "the PIN was asked for after its action was unticked");
+            } finally {
+                // back to kiosk-config's list, for the other tests on this kiosk
+                pinFor(admin, PinAction.BLOOD_PRESSURE_HISTORY, true);
+                waitForSetting(admin, "pinRequiredFor", String.join(",", PinAction.ALL));
+            }
+            assertTrue(historyAsksForPin(1), "ticked again, the history asks for the PIN again");
+        }
+    }
+
+    /** Ticks or unticks one action's PIN on the settings screen and saves. */
+    private static void pinFor(KioskBrowser admin, String action, boolean ticked) {
+        String checkbox = "#settings-pin-" + action.replace('.', '-');
+        admin.open("settings").find(checkbox);
+        if (Boolean.parseBoolean(admin.find(checkbox).getDomProperty("checked")) != ticked) {
+            admin.click(checkbox);
+        }
+        admin.waitUntil(d -> Boolean.parseBoolean(admin.find(checkbox).getDomProperty("checked")) == ticked,
+                Duration.ofSeconds(10));
+        admin.click("#settings-save");
+    }
+
+    /** Whether demo resident n's card, in a session of its own, meets the PIN dialog before the blood-pressure history.
+     */
+    private static boolean historyAsksForPin(int n) {
+        try (KioskBrowser resident = new KioskBrowser()) {
+            resident.open("").find("#home-greeting");
+            resident.tapCard(DemoCards.token(n));
+            resident.find("#session-name");
+            resident.open("bloodpressure/history").find("#bp-history");
+            resident.waitUntil(d -> resident.present("#pin-dialog") || resident.present("#bp-history-empty")
+                    || resident.present("#bp-history-list"), Duration.ofSeconds(20));
+            return resident.present("#pin-dialog");
+        }
+    }
+
+    /** Waits until Karaf has written the setting's value back to the kiosk's .cfg file. */
+    private static void waitForSetting(KioskBrowser browser, String key, String value) {
+        Pattern line = Pattern.compile(
+                "(?m)^" + Pattern.quote(key) + "\\s*=\\s*\"?" + Pattern.quote(value) + "\"?\\s*$");
+        browser.waitUntil(d -> {
+            try {
+                return line.matcher(Files.readString(KioskServer.Running.home()
+                        .resolve("etc/org.communitykiosk.kiosk.cfg"))).find();
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(20));
     }
 
     @Test

@@ -27,7 +27,7 @@ final class BackupView extends VerticalLayout {
     private final Executor worker;
     private final Button start;
     private final ProgressBar progress = new ProgressBar();
-    private final Paragraph error = new Paragraph();
+    private final Paragraph error = Screens.notice("backup-error");
     private final VerticalLayout list = new VerticalLayout();
 
     BackupView(ViewContext context, Backups backups, Executor worker) {
@@ -42,15 +42,10 @@ final class BackupView extends VerticalLayout {
         progress.setId("backup-progress");
         progress.setIndeterminate(true);
         progress.setVisible(false);
-        error.setId("backup-error");
-        error.setVisible(false);
-        Screens.textSize(error, Screens.TEXT_SIZE);
-        error.getStyle().set("font-weight", "600");
         list.setId("backup-list");
         list.setPadding(false);
 
-        Paragraph where = new Paragraph(context.text("backup.where", backups.root().toString()));
-        Screens.textSize(where, Screens.TEXT_SIZE);
+        Paragraph where = Screens.text(context.text("backup.where", backups.root().toString()));
         add(Screens.backButton("backup-home", context.text("backup.home"), context::home),
                 Screens.heading(context.text("backup.heading")), where, start, progress, error, list);
         showList();
@@ -60,8 +55,7 @@ final class BackupView extends VerticalLayout {
         list.removeAll();
         List<Backups.Backup> all = backups.list();
         if (all.isEmpty()) {
-            Paragraph none = new Paragraph(context.text("backup.none"));
-            Screens.textSize(none, Screens.TEXT_SIZE);
+            Paragraph none = Screens.text(context.text("backup.none"));
             list.add(none);
         }
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.MEDIUM)

@@ -31,7 +31,7 @@ final class ImportView extends VerticalLayout {
     private final PluginImport importer;
     private final Executor worker;
     private final ProgressBar progress = new ProgressBar();
-    private final Paragraph error = new Paragraph();
+    private final Paragraph error = Screens.notice("plugins-import-error");
     private final VerticalLayout offered = new VerticalLayout();
     private boolean running;
 
@@ -44,10 +44,6 @@ final class ImportView extends VerticalLayout {
         progress.setId("plugins-import-progress");
         progress.setIndeterminate(true);
         progress.setVisible(false);
-        error.setId("plugins-import-error");
-        error.setVisible(false);
-        Screens.textSize(error, Screens.TEXT_SIZE);
-        error.getStyle().set("font-weight", "600");
         offered.setId("plugins-import-files");
         offered.setPadding(false);
 
@@ -58,8 +54,7 @@ final class ImportView extends VerticalLayout {
             error.setVisible(true);
             return;
         }
-        Paragraph usb = new Paragraph(context.text("plugins.import.usb"));
-        Screens.textSize(usb, Screens.TEXT_SIZE);
+        Paragraph usb = Screens.text(context.text("plugins.import.usb"));
         FileBuffer buffer = new FileBuffer();
         Upload upload = new Upload(buffer);
         upload.setId("plugins-import-upload");
@@ -70,8 +65,7 @@ final class ImportView extends VerticalLayout {
             Path file = buffer.getFileData().getFile().toPath();
             run(file, done.getFileName(), true);
         });
-        Paragraph uploadText = new Paragraph(context.text("plugins.import.upload"));
-        Screens.textSize(uploadText, Screens.TEXT_SIZE);
+        Paragraph uploadText = Screens.text(context.text("plugins.import.upload"));
         add(usb, offered, uploadText, upload);
         showOffered();
     }
@@ -80,8 +74,7 @@ final class ImportView extends VerticalLayout {
         offered.removeAll();
         List<Path> files = importer.offered();
         if (files.isEmpty()) {
-            Paragraph none = new Paragraph(context.text("plugins.import.none"));
-            Screens.textSize(none, Screens.TEXT_SIZE);
+            Paragraph none = Screens.text(context.text("plugins.import.none"));
             offered.add(none);
         }
         for (int i = 0; i < files.size(); i++) {

@@ -14,12 +14,16 @@ import java.util.List;
  * @param tileOrder plugin ids, first shown first
  * @param hiddenPlugins plugin ids installed but not shown
  * @param demoData fill an empty database with a marked demo community
+ * @param pinRequiredFor the actions ({@link org.communitykiosk.api.plugin.PinAction} ids, and any other id the file
+ *        names) that ask a resident who has a PIN to enter it first; empty: a card alone does everything
  */
 record KioskSettingsDraft(String kioskName, String communityName, String defaultLanguage, Integer residentIdleSeconds,
-        Integer staffIdleSeconds, List<String> tileOrder, List<String> hiddenPlugins, boolean demoData) {
+        Integer staffIdleSeconds, List<String> tileOrder, List<String> hiddenPlugins, boolean demoData,
+        List<String> pinRequiredFor) {
 
     KioskSettingsDraft {
         tileOrder = List.copyOf(tileOrder);
         hiddenPlugins = List.copyOf(hiddenPlugins);
+        pinRequiredFor = List.copyOf(pinRequiredFor);
     }
 }

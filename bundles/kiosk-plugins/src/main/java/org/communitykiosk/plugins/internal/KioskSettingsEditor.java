@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.plugin.PinAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ final class KioskSettingsEditor {
     static final String TILE_ORDER = "tileOrder";
     static final String HIDDEN_PLUGINS = "hiddenPlugins";
     static final String DEMO_DATA = "demoData";
+    static final String PIN_REQUIRED_FOR = "pinRequiredFor";
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskSettingsEditor.class);
 
@@ -55,7 +58,9 @@ final class KioskSettingsEditor {
 
     /**
      * Checks and writes the draft; the audit entry names the changed settings (no values: a kiosk name is not
-     * personal, but the rule is ids only). Nothing is written when a check fails or nothing changed.
+     * personal, but the rule is ids only), and for the PIN actions, which are ids, the new list: which actions a card
+     * alone now does is what a review of the kiosk's trust boundary asks. Nothing is written when a check fails or
+     * nothing changed.
      *
      * @return the names of the changed properties, empty when nothing changed
      * @throws InvalidInputException when the draft breaks a rule ({@code settings.error.*})
@@ -67,7 +72,7 @@ final class KioskSettingsEditor {
             Map<String, String> wanted = toProperties(draft);
             List<String> changed = new ArrayList<>();
             for (Map.Entry<String, String> entry : wanted.entrySet()) {
-                if (!Objects.equals(text(properties.get(entry.getKey())), entry.getValue())) {
+                if (!unchanged(entry.getKey(), properties.get(entry.getKey()), entry.getValue())) {
                     changed.add(entry.getKey());
                     properties.put(entry.getKey(), entry.getValue());
                 }
@@ -76,7 +81,12 @@ final class KioskSettingsEditor {
                 return changed;
             }
             store.write(properties);
-            audit.record(actor, AUDIT_ACTION, "config:" + PID, "changed " + String.join(",", changed));
+            String detail = "changed " + String.join(",", changed);
+            if (changed.contains(PIN_REQUIRED_FOR)) {
+                detail += "; " + PIN_REQUIRED_FOR + "="
+                        + (draft.pinRequiredFor().isEmpty() ? "none" : wanted.get(PIN_REQUIRED_FOR));
+            }
+            audit.record(actor, AUDIT_ACTION, "config:" + PID, detail);
             return changed;
         } catch (IOException e) {
             LOG.error("the kiosk settings could not be written", e);
@@ -94,7 +104,8 @@ final class KioskSettingsEditor {
                 number(properties.get(STAFF_IDLE), 300),
                 ids(properties.get(TILE_ORDER)),
                 ids(properties.get(HIDDEN_PLUGINS)),
-                Boolean.parseBoolean(textOr(properties.get(DEMO_DATA), "true")));
+                Boolean.parseBoolean(textOr(properties.get(DEMO_DATA), "true")),
+                pinActions(properties.get(PIN_REQUIRED_FOR)));
     }
 
     /** Every value as a string, as an {@code etc/*.cfg} file holds it (lists comma separated, as kiosk-core reads them). */
@@ -108,7 +119,29 @@ final class KioskSettingsEditor {
         properties.put(TILE_ORDER, String.join(",", draft.tileOrder()));
         properties.put(HIDDEN_PLUGINS, String.join(",", draft.hiddenPlugins()));
         properties.put(DEMO_DATA, Boolean.toString(draft.demoData()));
+        properties.put(PIN_REQUIRED_FOR, String.join(",", draft.pinRequiredFor()));
         return properties;
+    }
+
+    /**
+     * Whether the configuration already says what the draft wants. The PIN actions are a set, and a configuration
+     * without them asks for the PIN everywhere: the same actions in another order, or written out for the first time,
+     * change nothing for residents and must not appear in the audit log as a change of the trust boundary.
+     */
+    private static boolean unchanged(String key, Object current, String wanted) {
+        if (PIN_REQUIRED_FOR.equals(key)) {
+            return Set.copyOf(pinActions(current)).equals(Set.copyOf(ids(wanted)));
+        }
+        return Objects.equals(text(current), wanted);
+    }
+
+    /**
+     * The step-up actions as kiosk-core reads them: without the property every {@link PinAction}, an empty value none.
+     * Ids the kiosk does not know are kept, in the file's order: kiosk-core keeps them too (a plugin may ask for its
+     * own), and dropping one the screen did not offer would change the file behind the administrator's back.
+     */
+    static List<String> pinActions(Object value) {
+        return value == null ? PinAction.ALL : ids(value);
     }
 
     private static String textOr(Object value, String fallback) {

@@ -34,7 +34,7 @@ final class PluginsView extends VerticalLayout {
     private final VerticalLayout list = new VerticalLayout();
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
-    private final Paragraph error = new Paragraph();
+    private final Paragraph error = Screens.notice("plugins-error");
     private boolean running;
 
     PluginsView(ViewContext context, PluginManager manager, Executor worker, boolean canImport) {
@@ -49,11 +49,7 @@ final class PluginsView extends VerticalLayout {
         progress.setIndeterminate(true);
         progressText.setId("plugins-progress-text");
         Screens.textSize(progressText, Screens.TEXT_SIZE);
-        error.setId("plugins-error");
-        Screens.textSize(error, Screens.TEXT_SIZE);
-        error.getStyle().set("font-weight", "600").set("white-space", "pre-line");
         showProgress(false);
-        error.setVisible(false);
 
         add(Screens.backButton("plugins-home", context.text("plugins.home"), context::home),
                 Screens.heading(context.text("plugins.heading")));
@@ -69,8 +65,7 @@ final class PluginsView extends VerticalLayout {
         list.removeAll();
         List<PluginInfo> plugins = manager.list();
         if (plugins.isEmpty()) {
-            Paragraph empty = new Paragraph(context.text("plugins.empty"));
-            Screens.textSize(empty, Screens.TEXT_SIZE);
+            Paragraph empty = Screens.text(context.text("plugins.empty"));
             list.add(empty);
         }
         plugins.forEach(plugin -> list.add(row(plugin)));

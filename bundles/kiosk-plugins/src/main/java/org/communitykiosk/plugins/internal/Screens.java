@@ -7,6 +7,7 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
@@ -51,6 +52,26 @@ final class Screens {
                 .set("border-radius", "6px").set("padding", "0 10px").set("margin-right", "10px")
                 .set("font-weight", "600").set("font-size", TEXT_SIZE).set("line-height", "1.5");
         return label;
+    }
+
+    /** Running text in the screen's text size. */
+    static Paragraph text(String text) {
+        Paragraph paragraph = new Paragraph(text);
+        textSize(paragraph, TEXT_SIZE);
+        return paragraph;
+    }
+
+    /**
+     * A refusal or a warning in bold words (never colour alone), hidden until there is something to say; several
+     * problems go on lines of their own.
+     */
+    static Paragraph notice(String id) {
+        Paragraph notice = new Paragraph();
+        notice.setId(id);
+        notice.setVisible(false);
+        textSize(notice, TEXT_SIZE);
+        notice.getStyle().set("font-weight", "600").set("white-space", "pre-line");
+        return notice;
     }
 
     static void textSize(HasStyle component, String size) {

@@ -22,7 +22,11 @@ import org.osgi.service.component.annotations.Reference;
  * {@code settings-kiosk-name}, {@code settings-community}, {@code settings-language} (radio buttons {@code zh-CN},
  * {@code en}), {@code settings-idle} (resident idle timeout, seconds, 15..3600), {@code settings-staff-idle};
  * tiles {@code settings-tiles}, per plugin id {@code settings-tile-<id>}, {@code settings-show-<id>} (checkbox),
- * {@code settings-tile-up-<id>}, {@code settings-tile-down-<id>}; {@code settings-demo} (checkbox);
+ * {@code settings-tile-up-<id>}, {@code settings-tile-down-<id>}; PIN steps {@code settings-pin}, per action of
+ * {@code PinAction.ALL} a checkbox {@code settings-pin-<action, dots as dashes>} (e.g.
+ * {@code settings-pin-points-spend}) and its {@code -protects} line, {@code settings-pin-none} (shown while none is
+ * ticked), ids in the file the kiosk does not know {@code settings-pin-unknown} and {@code settings-pin-other-<n>},
+ * a refused id {@code settings-pin-error}; {@code settings-demo} (checkbox);
  * {@code settings-save}; a refusal in words {@code settings-error}; back home {@code settings-home}.
  */
 @Component(service = KioskPlugin.class, property = KioskPlugin.PLUGIN_ID + "=" + SettingsPlugin.ID)

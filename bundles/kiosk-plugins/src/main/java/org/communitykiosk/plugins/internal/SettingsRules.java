@@ -15,6 +15,8 @@ final class SettingsRules {
     static final int MAX_NAME_LENGTH = 60;
     static final List<String> LANGUAGES = List.of("zh-CN", "en");
     private static final Pattern PLUGIN_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    /** A plugin id, a dot and the action's name, as {@code points.confirmServed}. */
+    private static final Pattern PIN_ACTION = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}(\\.[A-Za-z0-9_-]{1,62})+");
 
     private SettingsRules() {
     }
@@ -34,6 +36,13 @@ final class SettingsRules {
         }
         for (String id : draft.hiddenPlugins()) {
             pluginId(problems, "hiddenPlugins", id);
+        }
+        // only a hand-edited file brings such a value; it can never name an action, so writing it back would keep a
+        // setting that looks like a PIN step and protects nothing
+        for (String id : draft.pinRequiredFor()) {
+            if (id == null || !PIN_ACTION.matcher(id).matches()) {
+                problems.add(Problem.of("pinRequiredFor", "settings.error.pinAction", String.valueOf(id)));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

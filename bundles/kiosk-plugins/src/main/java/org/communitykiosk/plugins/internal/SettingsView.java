@@ -25,7 +25,8 @@ import com.vaadin.flow.component.textfield.TextField;
 
 /**
  * The kiosk's settings as one form: names, language, idle timeouts, which plugins this kiosk shows and in what order
- * (up and down buttons, no dragging), demo data. Saved as a whole; a refused value is marked at its field.
+ * (up and down buttons, no dragging), demo data, which actions ask for a resident's PIN. Saved as a whole; a refused
+ * value is marked at its field.
  */
 final class SettingsView extends VerticalLayout {
 
@@ -38,7 +39,8 @@ final class SettingsView extends VerticalLayout {
     private final IntegerField staffIdle = new IntegerField();
     private final Checkbox demoData = new Checkbox();
     private final VerticalLayout tiles = new VerticalLayout();
-    private final Paragraph error = new Paragraph();
+    private final PinActionsField pinActions;
+    private final Paragraph error = Screens.notice("settings-error");
     /** Plugin ids in tile order, and the ones not shown. */
     private final List<String> order = new ArrayList<>();
     private final Set<String> hidden = new LinkedHashSet<>();
@@ -70,20 +72,15 @@ final class SettingsView extends VerticalLayout {
         tiles.setId("settings-tiles");
         tiles.setPadding(false);
         showTiles();
-
-        error.setId("settings-error");
-        error.setVisible(false);
-        Screens.textSize(error, Screens.TEXT_SIZE);
-        error.getStyle().set("font-weight", "600").set("white-space", "pre-line");
+        pinActions = new PinActionsField(context, current.pinRequiredFor());
 
         Button save = Screens.bigButton("settings-save", context.text("settings.save"), this::save);
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        Paragraph tilesHint = new Paragraph(context.text("settings.tiles"));
-        Screens.textSize(tilesHint, Screens.TEXT_SIZE);
+        Paragraph tilesHint = Screens.text(context.text("settings.tiles"));
         add(Screens.backButton("settings-home", context.text("settings.home"), context::home),
                 Screens.heading(context.text("settings.heading")), error, kioskName, communityName, language,
-                residentIdle, staffIdle, tilesHint, tiles, demoData, save);
+                residentIdle, staffIdle, tilesHint, tiles, pinActions, demoData, save);
     }
 
     private void field(TextField field, String id, String labelKey, String value) {
@@ -107,8 +104,7 @@ final class SettingsView extends VerticalLayout {
     private void showTiles() {
         tiles.removeAll();
         if (order.isEmpty()) {
-            Paragraph none = new Paragraph(context.text("settings.tiles.none"));
-            Screens.textSize(none, Screens.TEXT_SIZE);
+            Paragraph none = Screens.text(context.text("settings.tiles.none"));
             tiles.add(none);
         }
         for (int i = 0; i < order.size(); i++) {
@@ -153,7 +149,7 @@ final class SettingsView extends VerticalLayout {
         clearProblems();
         KioskSettingsDraft draft = new KioskSettingsDraft(kioskName.getValue(), communityName.getValue(),
                 language.getValue(), residentIdle.getValue(), staffIdle.getValue(), order,
-                order.stream().filter(hidden::contains).toList(), demoData.getValue());
+                order.stream().filter(hidden::contains).toList(), demoData.getValue(), pinActions.value());
         try {
             List<String> changed = editor.save(draft, context.session().actor());
             context.notify(context.text(changed.isEmpty() ? "settings.unchanged" : "settings.saved"));
@@ -180,6 +176,8 @@ final class SettingsView extends VerticalLayout {
         } else if ("staffIdleSeconds".equals(problem.field())) {
             staffIdle.setInvalid(true);
             staffIdle.setErrorMessage(message);
+        } else if ("pinRequiredFor".equals(problem.field())) {
+            pinActions.showRefusal(message);
         }
     }
 
@@ -189,5 +187,6 @@ final class SettingsView extends VerticalLayout {
         communityName.setInvalid(false);
         residentIdle.setInvalid(false);
         staffIdle.setInvalid(false);
+        pinActions.clearRefusal();
     }
 }

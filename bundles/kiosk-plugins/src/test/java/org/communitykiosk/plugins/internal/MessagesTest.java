@@ -3,7 +3,9 @@ package org.communitykiosk.plugins.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.communitykiosk.api.plugin.PinAction;
 import org.communitykiosk.core.testing.BundleMessagesContract;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +28,13 @@ class MessagesTest extends BundleMessagesContract {
         Set<String> used = messages.keysInSources(AUDIT_ACTIONS);
         assertTrue(used.size() > 20, "found the keys: " + used);
         messages.assertTranslated(used);
+    }
+
+    /** The settings screen names each step-up action and what its PIN protects from keys made of the action's id. */
+    @Test
+    void everyPinActionHasItsNameAndWhatItProtects() {
+        messages.assertTranslated(PinAction.ALL.stream()
+                .flatMap(action -> Set.of("settings.pin." + action, "settings.pin." + action + ".protects").stream())
+                .collect(Collectors.toSet()));
     }
 }
