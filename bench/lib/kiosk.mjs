@@ -55,26 +55,42 @@ export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [113
      * 4-7 s). Jetty's bare 404, before the kiosk registered its pages, counts as not answering; from the kiosk's starting
      * page on, the page itself loads the home screen.
      */
-    async waitForHome(page, selector, since, limitMs = 180000) {
+    async waitForHome(page, selector, since, limitMs = 180000, marks = {}) {
       await markOnEveryPage(page, selector);
-      while (Date.now() - since < limitMs) {
-        try {
-          const response = await fetch(kiosk.url, { redirect: 'manual' });
-          response.body?.cancel();
-          if (response.status !== 404) break;
-        } catch { /* not listening yet */ }
-        await sleep(50);
-      }
-      await page.goto(kiosk.url, { timeout: 30000, waitUntil: 'commit' });
-      while (Date.now() - since < limitMs) {
-        try {
-          return await shownAt(page, limitMs - (Date.now() - since)) - since;
-        } catch (e) {
-          // the starting page replacing itself with the home screen destroys the context being polled
-          if (!/context was destroyed|navigat/i.test(String(e))) throw e;
+      // where the time goes (ms after `since`): the kiosk's first answer, the home screen's page, Vaadin's init
+      // request (the UI built on the server); the rest to the tiles is the browser
+      const noted = response => {
+        const url = response.url();
+        if (url === kiosk.url && response.status() === 200 && marks.homePage === undefined) {
+          marks.homePage = Date.now() - since;
+        } else if (url.includes('v-r=init') && marks.init === undefined) {
+          marks.init = Date.now() - since;
         }
+      };
+      page.on('response', noted);
+      try {
+        while (Date.now() - since < limitMs) {
+          try {
+            const response = await fetch(kiosk.url, { redirect: 'manual' });
+            response.body?.cancel();
+            if (response.status !== 404) break;
+          } catch { /* not listening yet */ }
+          await sleep(50);
+        }
+        marks.answer = Date.now() - since;
+        await page.goto(kiosk.url, { timeout: 30000, waitUntil: 'commit' });
+        while (Date.now() - since < limitMs) {
+          try {
+            return await shownAt(page, limitMs - (Date.now() - since)) - since;
+          } catch (e) {
+            // the starting page replacing itself with the home screen destroys the context being polled
+            if (!/context was destroyed|navigat/i.test(String(e))) throw e;
+          }
+        }
+        throw new Error(`no ${selector} within ${limitMs} ms`);
+      } finally {
+        page.off('response', noted);
       }
-      throw new Error(`no ${selector} within ${limitMs} ms`);
     },
   };
   kiosk.setKey('org.ops4j.pax.web.cfg', 'org.osgi.service.http.port', port);

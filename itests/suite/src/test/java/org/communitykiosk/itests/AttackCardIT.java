@@ -165,7 +165,7 @@ class AttackCardIT {
                 KioskServer.sleep(2000);
                 return attacker.present("#session-name");
             }, Duration.ofSeconds(150));
-            assertEquals(DemoCards.NAMES.get(0), attacker.find("#session-name").getText());
+            assertEquals(DemoCards.NAMES.get(0), attacker.text("#session-name"));
         }
     }
 

@@ -108,7 +108,7 @@ class AttackPinIT {
                         || !browser.all("#resident-form-error").isEmpty()
                         && browser.all("#resident-form-error").get(0).isDisplayed(), Duration.ofSeconds(20));
                 assertFalse(browser.present("#residents-list"), "PIN " + trivial + " was accepted");
-                assertTrue(browser.find("#resident-form-error").getText().length() > 10, "a clear message");
+                assertTrue(browser.text("#resident-form-error").length() > 10, "a clear message");
             }
             browser.open("residents/edit/" + id).find("#resident-form-pin");
             browser.type("#resident-form-pin", "3947");
@@ -272,7 +272,7 @@ class AttackPinIT {
         browser.open("residents").find("#residents-list");
         browser.type("#residents-search", card);
         browser.waitUntil(d -> browser.all("[id^=resident-edit-]").stream().filter(e -> e.isDisplayed()).count() == 1
-                && browser.find("#residents-list").getText().contains(card), Duration.ofSeconds(20));
+                && browser.text("#residents-list").contains(card), Duration.ofSeconds(20));
         browser.all("[id^=resident-edit-]").stream().filter(e -> e.isDisplayed()).findFirst().orElseThrow().click();
         browser.find("#resident-form");
         String url = browser.driver.getCurrentUrl();

@@ -76,7 +76,7 @@ class AttackPluginIT {
             browser.open("audit").find("#audit-action");
             browser.type("#audit-action", "plugin.refused");
             browser.click("#audit-apply");
-            browser.waitUntil(d -> browser.find("#audit-grid").getText().contains("kiosk-test-shadow-plugin"),
+            browser.waitUntil(d -> browser.text("#audit-grid").contains("kiosk-test-shadow-plugin"),
                     Duration.ofSeconds(20));
         } finally {
             KioskServer.shell("bundle:uninstall org.communitykiosk.kiosk-test-shadow-plugin");

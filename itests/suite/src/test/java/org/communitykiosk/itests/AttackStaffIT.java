@@ -190,7 +190,7 @@ class AttackStaffIT {
             browser.type("#audit-action", "staff.signin.failed");
             browser.click("#audit-apply");
             browser.waitUntil(d -> browser.bodyText().contains("staff.signin.failed"), Duration.ofSeconds(20));
-            String failed = browser.find("#audit-grid").getText();
+            String failed = browser.text("#audit-grid");
             assertFalse(failed.contains(MISTYPED_NAME), "a name typed at a failed sign-in is in the audit log");
             assertFalse(failed.contains(WARDEN), "the user name of a failed sign-in is in the audit log");
         }

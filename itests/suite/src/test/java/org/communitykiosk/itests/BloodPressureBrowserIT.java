@@ -29,9 +29,9 @@ class BloodPressureBrowserIT {
             browser.waitUntil(d -> browser.present("#bp-pause-skip"), Duration.ofSeconds(30));
             browser.click("#bp-pause-skip");
             browser.waitUntil(d -> browser.present("#bp-result"), Duration.ofSeconds(30));
-            String category = browser.find("#bp-result-category").getText();
+            String category = browser.text("#bp-result-category");
             assertFalse(category.isBlank(), "the category is said in words");
-            assertTrue(browser.find("#bp-result-values").getText().contains("129"), "mean of the two readings");
+            assertTrue(browser.text("#bp-result-values").contains("129"), "mean of the two readings");
 
             browser.open("bloodpressure/history").find("#bp-history");
             assertTrue(browser.present("#bp-chart") || browser.present("#bp-history-list"));
@@ -74,7 +74,7 @@ class BloodPressureBrowserIT {
                 browser.click("#bp-key-" + key);
             }
             browser.click("#bp-manual-save");
-            browser.waitUntil(d -> !browser.find("#bp-manual-error").getText().isBlank(), Duration.ofSeconds(10));
+            browser.waitUntil(d -> !browser.text("#bp-manual-error").isBlank(), Duration.ofSeconds(10));
             browser.open("bloodpressure/history").find("#bp-history");
             assertFalse(browser.present("[id^=bp-reading-]"), "a refused reading is not stored");
         }

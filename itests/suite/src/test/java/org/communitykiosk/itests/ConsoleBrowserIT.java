@@ -55,7 +55,7 @@ class ConsoleBrowserIT {
             admin.open("settings").find("#settings-form");
             admin.type("#settings-idle", "5");
             admin.click("#settings-save");
-            admin.waitUntil(d -> !admin.find("#settings-error").getText().isBlank(), Duration.ofSeconds(10));
+            admin.waitUntil(d -> !admin.text("#settings-error").isBlank(), Duration.ofSeconds(10));
 
             admin.type("#settings-idle", "45");
             admin.click("#settings-save");

@@ -49,10 +49,10 @@ class DeliberationBrowserIT {
             booth.tapCard(DemoCards.token(1));
             booth.click("#vote-choice-0");
             booth.find("#vote-recorded");
-            String receipt = booth.find("#vote-receipt").getText();
+            String receipt = booth.text("#vote-receipt");
             assertFalse(receipt.isBlank(), "the voter gets a receipt code");
             // the projector follows by push, without a reload
-            projector.waitUntil(d -> projector.find("#projector-cast").getText().contains("1"), Duration.ofSeconds(5));
+            projector.waitUntil(d -> projector.text("#projector-cast").contains("1"), Duration.ofSeconds(5));
 
             booth.click("#vote-next");
             booth.waitUntil(d -> booth.present("#vote-prompt") && !booth.present("#vote-recorded"),
@@ -68,7 +68,7 @@ class DeliberationBrowserIT {
             booth.tapCard(DemoCards.token(4));
             booth.click("#vote-choice-1");
             booth.find("#vote-recorded");
-            projector.waitUntil(d -> projector.find("#projector-cast").getText().contains("2"), Duration.ofSeconds(5));
+            projector.waitUntil(d -> projector.text("#projector-cast").contains("2"), Duration.ofSeconds(5));
 
             // the live screen is watched, not touched: it stays up past the idle time that sends a passer-by's
             // screen back home

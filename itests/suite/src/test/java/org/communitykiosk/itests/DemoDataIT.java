@@ -33,7 +33,7 @@ class DemoDataIT {
         try (KioskProcess kiosk = unpacked.start(); KioskBrowser browser = new KioskBrowser()) {
             browser.driver.get(kiosk.url(""));
             browser.find("#home-greeting");
-            assertTrue(browser.find("#demo-banner").getText().contains("演示数据"), "the banner while demo data exist");
+            assertTrue(browser.text("#demo-banner").contains("演示数据"), "the banner while demo data exist");
             browser.tapCard(DemoCards.token(4));
             browser.find("#session-name");
             browser.driver.get(kiosk.url("bloodpressure"));
@@ -73,9 +73,9 @@ class DemoDataIT {
             browser.driver.get(kiosk.url("audit"));
             browser.type("#audit-action", "resident.demo.remove");
             browser.click("#audit-apply");
-            browser.waitUntil(d -> browser.find("#audit-grid").getText().contains("bloodpressure 1"),
+            browser.waitUntil(d -> browser.text("#audit-grid").contains("bloodpressure 1"),
                     Duration.ofSeconds(20));
-            String entry = browser.find("#audit-grid").getText();
+            String entry = browser.text("#audit-grid");
             assertTrue(entry.contains("5 demo residents"), entry);
             assertTrue(entry.contains("points") && entry.contains("lovemarket") && entry.contains("deliberation"),
                     "every plugin took part: " + entry);

@@ -127,7 +127,6 @@ final class KioskBrowser implements AutoCloseable {
         new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
-    /** Types into a Vaadin field (its input or textarea lives in the light DOM). */
     /**
      * Touches the home screen where nothing reacts (its greeting), as a resident looking at it does: the page reports
      * the touch (at most every 5 s), which keeps the session open past the idle timeout. True, to use in a wait's
@@ -138,6 +137,7 @@ final class KioskBrowser implements AutoCloseable {
         return true;
     }
 
+    /** Types into a Vaadin field (its input or textarea lives in the light DOM). */
     void type(String fieldSelector, String text) {
         WebElement field = find(fieldSelector);
         List<WebElement> inputs = field.findElements(By.cssSelector("input, textarea"));

@@ -43,7 +43,7 @@ class LoveMarketBrowserIT {
             browser.enterPin(ShellBrowserIT.DEMO_PIN);
             browser.find("#points-log-confirmed");
             browser.open("points").find("#points-balance");
-            String earned = browser.find("#points-balance").getText().replaceAll("\\D", "");
+            String earned = browser.text("#points-balance").replaceAll("\\D", "");
 
             browser.open("lovemarket").find("#lovemarket-shop");
             browser.driver.findElements(org.openqa.selenium.By.cssSelector("[id^=lm-item-]")).stream()
@@ -54,11 +54,11 @@ class LoveMarketBrowserIT {
             browser.click("#lm-confirm");
             // spending points: 李建国 has a PIN
             browser.enterPin(ShellBrowserIT.DEMO_PIN);
-            String code = browser.find("#lm-receipt-code").getText().replaceAll("\\D", "");
+            String code = browser.text("#lm-receipt-code").replaceAll("\\D", "");
             assertEquals(6, code.length(), "a pickup code in huge type");
             browser.open("points").find("#points-balance");
             assertEquals(Integer.parseInt(earned) - 10,
-                    Integer.parseInt(browser.find("#points-balance").getText().replaceAll("\\D", "")));
+                    Integer.parseInt(browser.text("#points-balance").replaceAll("\\D", "")));
             browser.click("#logout");
             browser.find("#tap-card-hint");
 
@@ -78,7 +78,7 @@ class LoveMarketBrowserIT {
             browser.tapCard(DemoCards.token(2));
             browser.find("#session-name");
             browser.open("points").find("#points-balance");
-            assertEquals(earned, browser.find("#points-balance").getText().replaceAll("\\D", ""),
+            assertEquals(earned, browser.text("#points-balance").replaceAll("\\D", ""),
                     "the cancellation refunded the points");
             browser.click("#logout");
             browser.find("#tap-card-hint");

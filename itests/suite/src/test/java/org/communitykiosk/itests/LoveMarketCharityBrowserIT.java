@@ -57,7 +57,7 @@ class LoveMarketCharityBrowserIT {
             browser.open("lovemarket/market").find("#lovemarket-board");
             browser.waitForText("#lovemarket-board", stall);
             browser.waitForText("#lm-board-total", "12.50");
-            assertTrue(browser.find("#lovemarket-board").getText().contains("困难老人冬衣"), "where the money goes");
+            assertTrue(browser.text("#lovemarket-board").contains("困难老人冬衣"), "where the money goes");
             assertTrue(browser.present("#tap-card-hint") || !browser.present("#session-name"),
                     "nobody is signed in");
         }

@@ -23,7 +23,7 @@ class PointsBrowserIT {
             browser.tapCard(DemoCards.token(4));
             browser.find("#session-name");
             browser.click("#tile-points");
-            String before = browser.find("#points-balance").getText();
+            String before = browser.text("#points-balance");
             browser.click("#points-log-link");
             browser.find("#points-log");
             browser.choose("#points-log-category", 1);
@@ -36,7 +36,7 @@ class PointsBrowserIT {
             browser.find("#points-log-confirmed");
 
             browser.open("points").find("#points-balance");
-            browser.waitUntil(d -> !browser.find("#points-balance").getText().equals(before), Duration.ofSeconds(10));
+            browser.waitUntil(d -> !browser.text("#points-balance").equals(before), Duration.ofSeconds(10));
             browser.click("#points-statement-link");
             browser.find("#points-statement");
             assertFalse(browser.all("[id^=points-line-]").isEmpty(), "the earning is on the statement");
@@ -55,7 +55,7 @@ class PointsBrowserIT {
             volunteer.click("#points-log-submit");
             // the problem is shown at the field it concerns, in words
             volunteer.waitUntil(d -> volunteer.find("#points-log-minutes").getAttribute("invalid") != null
-                    && !volunteer.find("#points-log-minutes").getText().isBlank(), Duration.ofSeconds(10));
+                    && !volunteer.text("#points-log-minutes").isBlank(), Duration.ofSeconds(10));
 
             volunteer.type("#points-log-minutes", "90");
             volunteer.click("#points-log-submit");
@@ -77,7 +77,7 @@ class PointsBrowserIT {
             resident.tapCard(DemoCards.token(3));
             resident.find("#session-name");
             resident.open("points").find("#points-balance");
-            assertNotEquals("0", resident.find("#points-balance").getText().replaceAll("\\D", ""),
+            assertNotEquals("0", resident.text("#points-balance").replaceAll("\\D", ""),
                     "confirmed hours earned points");
         }
     }

@@ -31,7 +31,7 @@ class ShellBrowserIT {
             browser.driver.get("http://localhost:" + KioskServer.HTTP_PORT + "/");
             browser.find("#home-greeting");
             assertTrue(browser.driver.getCurrentUrl().endsWith("/kiosk/"), browser.driver.getCurrentUrl());
-            assertTrue(browser.find("#demo-banner").getText().contains("演示数据"), "demo community is clearly marked");
+            assertTrue(browser.text("#demo-banner").contains("演示数据"), "demo community is clearly marked");
             browser.find("#tile-bulletin");
             assertFalse(browser.present("#tile-residents"), "staff tiles are not shown to passers-by");
         }
@@ -43,7 +43,7 @@ class ShellBrowserIT {
             browser.open("").find("#home-greeting");
             browser.tapCard(DEMO_CARD);
             browser.waitForText("#home-greeting", DEMO_NAME);
-            assertEquals(DEMO_NAME, browser.find("#session-name").getText());
+            assertEquals(DEMO_NAME, browser.text("#session-name"));
 
             browser.open("bulletin").find("#bulletin-board");
             browser.click("#logout");
@@ -88,14 +88,14 @@ class ShellBrowserIT {
             }
             browser.click("#signin-submit");
             // one answer for every failure: it says nothing of how many tries are left
-            browser.waitUntil(d -> !browser.find("#signin-error").getText().isBlank(), Duration.ofSeconds(10));
-            assertFalse(browser.find("#signin-error").getText().matches(".*\\d.*"));
+            browser.waitUntil(d -> !browser.text("#signin-error").isBlank(), Duration.ofSeconds(10));
+            assertFalse(browser.text("#signin-error").matches(".*\\d.*"));
             for (char digit : DEMO_PIN.toCharArray()) {
                 browser.click("#signin-key-" + digit);
             }
             browser.click("#signin-submit");
             browser.find("#session-name");
-            assertEquals("李建国", browser.find("#session-name").getText());
+            assertEquals("李建国", browser.text("#session-name"));
         }
     }
 
@@ -112,7 +112,7 @@ class ShellBrowserIT {
             // the closed dialog's overlay can linger a moment; wait until its countdown has left the page, or the
             // next wait would see the old one
             browser.waitUntil(d -> !browser.present("#idle-seconds"), Duration.ofSeconds(10));
-            assertEquals(DEMO_NAME, browser.find("#session-name").getText());
+            assertEquals(DEMO_NAME, browser.text("#session-name"));
 
             // second time: nobody answers, the countdown runs out
             browser.waitUntil(d -> browser.present("#idle-seconds"), Duration.ofSeconds(KioskServer.IDLE_TIMEOUT_SECONDS + 10));
@@ -126,11 +126,11 @@ class ShellBrowserIT {
     void languageSwitchesAndLargeTextGrows() {
         try (KioskBrowser browser = new KioskBrowser()) {
             browser.open("").find("#home-greeting");
-            assertTrue(browser.find("#home-greeting").getText().contains("欢迎"));
-            String chineseTile = browser.find("#tile-bulletin").getText();
+            assertTrue(browser.text("#home-greeting").contains("欢迎"));
+            String chineseTile = browser.text("#tile-bulletin");
             browser.click("#lang-toggle");
             browser.waitForText("#home-greeting", "Welcome");
-            String englishTile = browser.find("#tile-bulletin").getText();
+            String englishTile = browser.text("#tile-bulletin");
             assertFalse(englishTile.equals(chineseTile) || englishTile.isBlank(), englishTile);
             assertFalse(browser.bodyText().contains("!bulletin."), "no missing translation keys");
             assertFalse(browser.bodyText().contains("!shell."), "no missing translation keys");

@@ -38,7 +38,7 @@ class StaffResidentsBrowserIT {
             // the browser tests' kiosk has the demo community: the first real import asks before it removes it
             browser.click("#import-demo-confirm");
             browser.find("#import-rejected");
-            assertTrue(browser.find("#import-rejected").getText().contains("3"), "the bad line is named");
+            assertTrue(browser.text("#import-rejected").contains("3"), "the bad line is named");
 
             browser.open("residents").find("#residents-search");
             browser.type("#residents-search", "30000001");
@@ -59,7 +59,7 @@ class StaffResidentsBrowserIT {
             browser.open("residents").find("#residents-search");
             browser.type("#residents-search", "3000000");
             browser.waitForText("#residents-list", "周小红");
-            assertTrue(browser.find("#residents-list").getText().contains("<b>吴大伟</b>"), "markup kept as text");
+            assertTrue(browser.text("#residents-list").contains("<b>吴大伟</b>"), "markup kept as text");
         }
         try (KioskBrowser resident = new KioskBrowser()) {
             resident.open("").find("#home-greeting");
@@ -78,7 +78,7 @@ class StaffResidentsBrowserIT {
             browser.type("#resident-form-phone", "123");
             browser.click("#resident-save");
             browser.find("#resident-form-error");
-            assertFalse(browser.find("#resident-form-error").getText().isBlank());
+            assertFalse(browser.text("#resident-form-error").isBlank());
             assertTrue(browser.present("#resident-form"), "still on the form, nothing saved");
         }
     }
