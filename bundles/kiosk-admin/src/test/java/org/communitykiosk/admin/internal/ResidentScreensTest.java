@@ -296,6 +296,31 @@ class ResidentScreensTest {
     }
 
     @Test
+    void aFileOverTheLimitIsRefusedWholeNotImportedInPart() {
+        directory.report = new ImportReport(3, List.of());
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory, NO_DEMO, IN_LINE);
+        StringBuilder file = new StringBuilder(ResidentTemplate.headerLine()).append("\r\n");
+        for (int i = 0; file.length() < 2 * 1024 * 1024; i++) {
+            file.append("张三,").append(20_000_000 + i).append(",,,,,,\r\n");
+        }
+        view.importFile(new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(null, directory.imported, "no part of the file reached the register");
+        assertTrue(view.result().getText().contains("too big") && view.result().getText().contains("2 MB"),
+                view.result().getText());
+    }
+
+    @Test
+    void theUploadStopsReceivingAtTheLimitWhateverThePageAllows() throws java.io.IOException {
+        ResidentImportView view = new ResidentImportView(new TestContext(), directory, NO_DEMO, IN_LINE);
+        com.vaadin.flow.component.upload.Upload upload = Components.byId(view, "import-upload",
+                com.vaadin.flow.component.upload.Upload.class);
+        java.io.OutputStream received = upload.getReceiver().receiveUpload("residents.csv", "text/csv");
+        received.write(new byte[2 * 1024 * 1024]);
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> received.write(new byte[1024]));
+    }
+
+    @Test
     void theFirstRealImportAsksBeforeItRemovesTheDemoResidents() {
         FakeDemo demo = new FakeDemo(5);
         directory.report = new ImportReport(3, List.of());

@@ -166,6 +166,44 @@ class CsvImportTest {
         assertEquals(0, residents.count());
     }
 
+    /**
+     * An attacker's file is read only as far as the limits allow: a line of endless fields, or lines each within the
+     * limits that together go on and on, are refused where a limit is reached, not read to their end (the reader here
+     * fails the test when read past 3 MB: a 2 MB file is the most the import takes).
+     */
+    @Test
+    void parsingStopsAtTheLimitsInsteadOfReadingWhatComes() {
+        assertEquals(List.of(new RowProblem(2, problem(null, "import.fields.tooMany", 20))),
+                residents.importCsv(endless(HEADER + "张三", ",x"), STAFF).rejected());
+        String longRow = "居民,20000001,,1," + "x".repeat(900) + "," + "y".repeat(900) + ",,\n";
+        assertEquals(List.of(new RowProblem(1, problem(null, "import.tooBig", 2))),
+                residents.importCsv(endless(HEADER, longRow), STAFF).rejected());
+        assertEquals(0, residents.count());
+    }
+
+    /** {@code head}, then {@code tail} over and over; reading past 3 MB fails the test. */
+    private static java.io.Reader endless(String head, String tail) {
+        return new java.io.Reader() {
+            private long read;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++, read++) {
+                    if (read > 3 * 1024 * 1024) {
+                        throw new AssertionError("the import read past 3 MB of an endless file");
+                    }
+                    buffer[offset + i] = read < head.length() ? head.charAt((int) read)
+                            : tail.charAt((int) ((read - head.length()) % tail.length()));
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     static final String TOKEN_HEADER = "name,card,phone,building,unit,household,birth_date,pin,card_token\n";
 
     @Test
