@@ -53,7 +53,8 @@ class AttackUploadIT {
     static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18381, 18301, 11399, 45445);
     /**
      * What one upload may hold in the old generation at once, in MB: the limits are 2 MB for photos and CSV files, and
-     * a photo is decoded to at most 1200 px a side; a full 24-megapixel decode holds 72 MB, a 50 MB upload in memory more.
+     * a photo is decoded to at most 1200 px a side; a full 24-megapixel decode holds 72 MB, a 50 MB upload in memory
+     * more.
      */
     static final long BUDGET_MB = 40;
     static final String HEADER = "name,card,phone,building,unit,household,birth_date,pin\n";
@@ -96,16 +97,7 @@ class AttackUploadIT {
     void aFiftyMegabytePhotoPastThePagesLimitIsStoppedAtTheServersLimit() throws IOException {
         Path big = files.resolve("huge.png");
         sparseFile(big, 50L * 1024 * 1024, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-        String item = "大图 " + System.nanoTime() % 10000;
-        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
-            browser.signInStaff("staff", "staff2026");
-            photographing(browser, item);
-            heap.rest();
-            sendPastThePagesLimit(browser, "#lm-photo-upload", big);
-            expectText(browser, "#lm-photo-error", "2 MB");
-            withinBudget("50 MB photo");
-            assertNoPhoto(browser, item);
-        }
+        photoRefused(big, "2 MB", "50 MB photo");
     }
 
     @Test
@@ -115,16 +107,7 @@ class AttackUploadIT {
         Path bomb = files.resolve("bomb.png");
         Files.write(bomb, bombPng(6000, 6000));
         assertTrue(Files.size(bomb) < 2 * 1024 * 1024, "the bomb fits the page's limit: " + Files.size(bomb));
-        String item = "炸弹 " + System.nanoTime() % 10000;
-        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
-            browser.signInStaff("staff", "staff2026");
-            photographing(browser, item);
-            heap.rest();
-            browser.upload("#lm-photo-upload", bomb);
-            expectText(browser, "#lm-photo-error", "像素");
-            withinBudget("decompression-bomb PNG");
-            assertNoPhoto(browser, item);
-        }
+        photoRefused(bomb, "像素", "decompression-bomb PNG");
     }
 
     @Test
@@ -158,16 +141,7 @@ class AttackUploadIT {
         byte[] jpeg = photo(6000, 4000);
         Path truncated = files.resolve("truncated.jpg");
         Files.write(truncated, Arrays.copyOf(jpeg, jpeg.length / 2));
-        String item = "半张 " + System.nanoTime() % 10000;
-        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
-            browser.signInStaff("staff", "staff2026");
-            photographing(browser, item);
-            heap.rest();
-            browser.upload("#lm-photo-upload", truncated);
-            expectText(browser, "#lm-photo-error", "不是完整的照片");
-            withinBudget("truncated JPEG");
-            assertNoPhoto(browser, item);
-        }
+        photoRefused(truncated, "不是完整的照片", "truncated JPEG");
     }
 
     @Test
@@ -185,11 +159,7 @@ class AttackUploadIT {
         }
         try (KioskBrowser browser = new KioskBrowser(kiosk)) {
             browser.signInStaff("staff", "staff2026");
-            browser.open("residents/import").find("#import-upload");
-            heap.rest();
-            sendPastThePagesLimit(browser, "#import-upload", big);
-            expectText(browser, "#import-result", "2 MB");
-            withinBudget("50 MB CSV");
+            refusedPastThePagesLimit(browser, "residents/import", "#import-upload", big, "#import-result", "2 MB");
             assertFalse(browser.present("#import-demo-confirm") && browser.find("#import-demo-confirm").isDisplayed(),
                     "a refused file asks nothing");
             assertNotImported(browser, "攻击者");
@@ -206,11 +176,11 @@ class AttackUploadIT {
         Path manyRows = files.resolve("rows.csv");
         Files.writeString(manyRows, rows, StandardCharsets.UTF_8);
         Path manyFields = files.resolve("fields.csv");
-        Files.writeString(manyFields, HEADER + "字段多,60000001,,1,1-101,H1,1950-01-01," + ",x".repeat(100_000) + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(manyFields, HEADER + "字段多,60000001,,1,1-101,H1,1950-01-01,"
+                + ",x".repeat(100_000) + "\n", StandardCharsets.UTF_8);
         Path hugeField = files.resolve("field.csv");
-        Files.writeString(hugeField, HEADER + "字段长" + "长".repeat(350_000) + ",60000002,,1,1-101,H1,1950-01-01,\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(hugeField, HEADER + "字段长" + "长".repeat(350_000)
+                + ",60000002,,1,1-101,H1,1950-01-01,\n", StandardCharsets.UTF_8);
         assertTrue(Files.size(hugeField) > 1024 * 1024 && Files.size(hugeField) < 2 * 1024 * 1024);
 
         try (KioskBrowser browser = new KioskBrowser(kiosk)) {
@@ -233,11 +203,8 @@ class AttackUploadIT {
         sparseFile(big, 201L * 1024 * 1024, new byte[] { 'P', 'K', 3, 4 });
         try (KioskBrowser browser = new KioskBrowser(kiosk)) {
             browser.signInStaff("admin", "admin2026");
-            browser.open("plugins/import").find("#plugins-import-upload");
-            heap.rest();
-            sendPastThePagesLimit(browser, "#plugins-import-upload", big);
-            expectText(browser, "#plugins-import-error", "200 MB");
-            withinBudget("201 MB plugin archive");
+            refusedPastThePagesLimit(browser, "plugins/import", "#plugins-import-upload", big,
+                    "#plugins-import-error", "200 MB");
         }
         try (Stream<Path> left = Files.walk(kiosk.home().resolve("data/tmp"))) {
             assertEquals(java.util.List.of(), left.filter(Files::isRegularFile)
@@ -264,6 +231,36 @@ class AttackUploadIT {
     }
 
     // ---- the attacker's tools
+
+    /**
+     * Staff send the file as an item's photo, past the page's limits: refused with a message naming {@code expected},
+     * within the memory budget, and the item keeps having no photo.
+     */
+    private static void photoRefused(Path file, String expected, String what) {
+        String item = "照片 " + file.getFileName() + " " + System.nanoTime() % 10000;
+        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
+            browser.signInStaff("staff", "staff2026");
+            photographing(browser, item);
+            heap.rest();
+            sendPastThePagesLimit(browser, "#lm-photo-upload", file);
+            expectText(browser, "#lm-photo-error", expected);
+            withinBudget(what);
+            assertNoPhoto(browser, item);
+        }
+    }
+
+    /**
+     * Opens the page and sends the file through its upload past the page's limits: refused with a message in
+     * {@code shown} naming {@code expected}, within the memory budget.
+     */
+    private static void refusedPastThePagesLimit(KioskBrowser browser, String page, String upload, Path file,
+            String shown, String expected) throws IOException {
+        browser.open(page).find(upload);
+        heap.rest();
+        sendPastThePagesLimit(browser, upload, file);
+        expectText(browser, shown, expected);
+        withinBudget(Files.size(file) / (1024 * 1024) + " MB " + file.getFileName());
+    }
 
     /** As staff on the stock screen: a new item in stock, chosen for a photo. */
     private static void photographing(KioskBrowser browser, String item) {

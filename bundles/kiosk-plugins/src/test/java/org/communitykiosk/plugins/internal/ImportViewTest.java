@@ -48,7 +48,7 @@ class ImportViewTest {
         byte[] megabyte = new byte[1024 * 1024];
         IOException stopped;
         try (OutputStream received = upload.getReceiver().receiveUpload("huge.kar", "application/zip")) {
-            for (int i = 0; i < ImportView.MAX_BYTES / megabyte.length; i++) {
+            for (int i = 0; i < ImportView.UPLOAD.maxBytes() / megabyte.length; i++) {
                 received.write(megabyte);
             }
             stopped = assertThrows(IOException.class, () -> received.write(megabyte));

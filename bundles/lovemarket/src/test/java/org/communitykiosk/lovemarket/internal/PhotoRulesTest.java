@@ -38,7 +38,7 @@ class PhotoRulesTest {
     void aDecompressionBombIsRefusedFromItsHeaderWithoutBeingDecoded() {
         // 6000 x 6000 pixels of 16-bit RGBA: 288 MB once decoded
         byte[] bomb = zeroPng(6000, 6000);
-        assertTrue(bomb.length < PhotoRules.MAX_BYTES, "a small file: " + bomb.length);
+        assertTrue(bomb.length < PhotoRules.UPLOAD.maxBytes(), "a small file: " + bomb.length);
         InvalidInputException[] refused = new InvalidInputException[1];
         long allocated = allocatedWhile(
                 () -> refused[0] = assertThrows(InvalidInputException.class, () -> PhotoRules.check(bomb)));
@@ -49,7 +49,7 @@ class PhotoRulesTest {
     @Test
     void aTwentyFourMegapixelPhotoIsDecodedSubsampledAndStoredAtTheSizeShown() throws IOException {
         byte[] camera = gradientJpeg(6000, 4000);
-        assertTrue(camera.length < PhotoRules.MAX_BYTES, "within the byte limit: " + camera.length);
+        assertTrue(camera.length < PhotoRules.UPLOAD.maxBytes(), "within the byte limit: " + camera.length);
         Photo[] stored = new Photo[1];
         long allocated = allocatedWhile(() -> stored[0] = PhotoRules.check(camera));
         assertTrue(allocated < BUDGET, "checking allocated " + allocated / (1024 * 1024) + " MB");
@@ -94,7 +94,7 @@ class PhotoRulesTest {
                 bytes -> {
                 });
         OutputStream received = upload.getReceiver().receiveUpload("huge.png", "image/png");
-        received.write(new byte[PhotoRules.MAX_BYTES]);
+        received.write(new byte[PhotoRules.UPLOAD.maxBytes()]);
         assertThrows(IOException.class, () -> received.write(new byte[1024]));
     }
 
