@@ -163,6 +163,11 @@ final class KioskProcess implements AutoCloseable {
                 .filter(file -> file.startsWith("/")).distinct().toList();
     }
 
+    /** The running kiosk JVM's process id (for the JDK's tools, which attach to it). */
+    long jvmPid() throws IOException {
+        return Long.parseLong(jvmProc().getFileName().toString());
+    }
+
     private Path jvmProc() throws IOException {
         for (ProcessHandle process : karaf.descendants().toList()) {
             Path proc = Paths.get("/proc", String.valueOf(process.pid()));

@@ -3,6 +3,8 @@ package org.communitykiosk.admin.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.communitykiosk.api.erasure.DemoResidents;
 import org.communitykiosk.api.plugin.Audience;
@@ -15,6 +17,7 @@ import org.communitykiosk.api.store.Transactions;
 import org.communitykiosk.print.Printer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -42,7 +45,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * register {@code resident-missing}; the resident's card: see {@link ResidentCardSection}</li>
  * <li>import: {@code import-upload}, {@code import-template} (download); while demo residents are in the register,
  * {@code import-demo} with {@code import-demo-ask}, {@code import-demo-confirm}, {@code import-demo-cancel};
- * {@code import-result},
+ * while a file is imported {@code import-progress} and {@code import-progress-text}; {@code import-result},
  * {@code import-rejected} (the table of rejected rows), {@code import-more}; back to the list
  * {@code import-back}</li>
  * </ul>
@@ -55,6 +58,12 @@ public final class ResidentsPlugin implements KioskPlugin {
     static final String EDIT = "edit";
     static final String IMPORT = "import";
 
+    /** Imports run here, off the UI thread: hashing a large file's PINs takes minutes. One at a time. */
+    private final ExecutorService importer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "kiosk-resident-import");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<PluginView> views;
     // optional: without the print bundle a new card is shown, not printed
     private volatile Printer printer;
@@ -71,7 +80,12 @@ public final class ResidentsPlugin implements KioskPlugin {
                 new PluginView(EDIT, Audience.STAFF, context -> new ResidentForm(context, directory, cards,
                         identification, () -> printer, LocalDate.now(clock.withZone(context.zone())))),
                 new PluginView(IMPORT, Audience.STAFF, context -> new ResidentImportView(context, directory, demo,
-                        transactions)));
+                        transactions, importer)));
+    }
+
+    @Deactivate
+    void deactivate() {
+        importer.shutdown();
     }
 
     @Reference(name = "printer", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
+import org.communitykiosk.api.resident.ImportProgress;
 import org.communitykiosk.api.resident.ImportReport;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
@@ -25,6 +26,10 @@ final class FakeResidentDirectory implements ResidentDirectory {
     InvalidInputException refusal;
     ImportReport report = new ImportReport(0, List.of());
     String imported;
+    /** PINs an import pretends to hash, telling its progress; after each, {@link #whileHashing} runs. */
+    int pinsToHash;
+    Runnable whileHashing = () -> {
+    };
 
     void add(int count) {
         for (int i = 1; i <= count; i++) {
@@ -88,7 +93,11 @@ final class FakeResidentDirectory implements ResidentDirectory {
     }
 
     @Override
-    public ImportReport importCsv(Reader csv, Actor by) {
+    public ImportReport importCsv(Reader csv, Actor by, ImportProgress progress) {
+        for (int hashed = 0; hashed <= pinsToHash; hashed++) {
+            progress.pinsHashed(hashed, pinsToHash);
+            whileHashing.run();
+        }
         StringWriter text = new StringWriter();
         try {
             csv.transferTo(text);

@@ -269,10 +269,15 @@ class ResidentScreensTest {
         }
     }
 
+    /** The import screen, its worker running each import at once. */
+    private ResidentImportView importView(org.communitykiosk.api.erasure.DemoResidents demo) {
+        return new ResidentImportView(new TestContext(), directory, demo, IN_LINE, Runnable::run);
+    }
+
     @Test
     void anImportReadsTheFileAsUtf8AndSaysHowManyWereImported() {
         directory.report = new ImportReport(3, List.of());
-        ResidentImportView view = new ResidentImportView(new TestContext(), directory, NO_DEMO, IN_LINE);
+        ResidentImportView view = importView(NO_DEMO);
         view.importFile(new ByteArrayInputStream(("\uFEFF" + ResidentTemplate.headerLine() + "\r\n张三,12345678,,,,,,\r\n")
                 .getBytes(StandardCharsets.UTF_8)));
 
@@ -286,7 +291,7 @@ class ResidentScreensTest {
         directory.report = new ImportReport(0, List.of(
                 new RowProblem(2, Problem.of("cardNumber", "resident.card.invalid")),
                 new RowProblem(5, Problem.of(null, "import.columns", 8, 7))));
-        ResidentImportView view = new ResidentImportView(new TestContext(), directory, NO_DEMO, IN_LINE);
+        ResidentImportView view = importView(NO_DEMO);
         view.importFile(new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
 
         assertTrue(view.result().getText().contains("nothing was imported"), view.result().getText());
@@ -296,10 +301,65 @@ class ResidentScreensTest {
     }
 
     @Test
+    void anImportRunsOffTheUiThreadAndShowsHowFarTheHashingOfPinsHasCome() {
+        java.util.List<Runnable> worker = new java.util.ArrayList<>();
+        directory.report = new ImportReport(2, List.of());
+        directory.pinsToHash = 2;
+        TestContext staff = new TestContext();
+        ResidentImportView view = new ResidentImportView(staff, directory, NO_DEMO, IN_LINE, worker::add);
+        view.importFile(new ByteArrayInputStream((ResidentTemplate.headerLine() + "\r\n张三,12345678,,,,,,3947\r\n"
+                + "李四,12345679,,,,,,5830\r\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, worker.size(), "the import waits for the worker");
+        assertEquals(null, directory.imported);
+        Paragraph shown = Components.byId(view, "import-progress-text", Paragraph.class);
+        assertTrue(shown.isVisible() && Components.find(view, "import-progress").orElseThrow().isVisible());
+        assertEquals("Importing, please wait…", shown.getText());
+        assertTrue(staff.leases.get(0).get(), "staff waiting for the import are not signed out for being idle");
+        assertFalse(Components.byId(view, "import-upload", com.vaadin.flow.component.upload.Upload.class)
+                .getElement().isEnabled(), "no second file meanwhile");
+
+        List<String> seen = new java.util.ArrayList<>();
+        directory.whileHashing = () -> seen.add(shown.getText());
+        worker.get(0).run();
+        assertEquals(List.of("Importing: 0 of 2 PINs secured", "Importing: 1 of 2 PINs secured",
+                "Importing: 2 of 2 PINs secured"), seen);
+        assertEquals("2 residents imported", view.result().getText());
+        assertFalse(shown.isVisible());
+        assertFalse(staff.leases.get(0).get(), "the idle logout counts again");
+        assertTrue(Components.byId(view, "import-upload", com.vaadin.flow.component.upload.Upload.class)
+                .getElement().isEnabled());
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWholeNotImportedInPart() {
+        directory.report = new ImportReport(3, List.of());
+        ResidentImportView view = importView(NO_DEMO);
+        StringBuilder file = new StringBuilder(ResidentTemplate.headerLine()).append("\r\n");
+        for (int i = 0; file.length() < 2 * 1024 * 1024; i++) {
+            file.append("张三,").append(20_000_000 + i).append(",,,,,,\r\n");
+        }
+        view.importFile(new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(null, directory.imported, "no part of the file reached the register");
+        assertTrue(view.result().getText().contains("too big") && view.result().getText().contains("2 MB"),
+                view.result().getText());
+    }
+
+    @Test
+    void theUploadStopsReceivingAtTheLimitWhateverThePageAllows() throws java.io.IOException {
+        ResidentImportView view = importView(NO_DEMO);
+        com.vaadin.flow.component.upload.Upload upload = Components.byId(view, "import-upload",
+                com.vaadin.flow.component.upload.Upload.class);
+        java.io.OutputStream received = upload.getReceiver().receiveUpload("residents.csv", "text/csv");
+        received.write(new byte[2 * 1024 * 1024]);
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> received.write(new byte[1024]));
+    }
+
+    @Test
     void theFirstRealImportAsksBeforeItRemovesTheDemoResidents() {
         FakeDemo demo = new FakeDemo(5);
         directory.report = new ImportReport(3, List.of());
-        ResidentImportView view = new ResidentImportView(new TestContext(), directory, demo, IN_LINE);
+        ResidentImportView view = importView(demo);
         view.importFile(new ByteArrayInputStream((ResidentTemplate.headerLine() + "\r\n张三,12345678,,,,,,\r\n")
                 .getBytes(StandardCharsets.UTF_8)));
         assertTrue(directory.imported == null || directory.imported.isEmpty(), "nothing imported before the answer");
@@ -323,7 +383,7 @@ class ResidentScreensTest {
         directory.report = new ImportReport(0, List.of(new RowProblem(2, Problem.of("cardNumber",
                 "resident.card.invalid"))));
         FakeDemo demo = new FakeDemo(5);
-        ResidentImportView view = new ResidentImportView(new TestContext(), directory, demo, IN_LINE);
+        ResidentImportView view = importView(demo);
         view.importFile(new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)));
         ((com.vaadin.flow.component.button.Button) Components.find(view, "import-demo-confirm").orElseThrow()).click();
         assertTrue(view.result().getText().contains("nothing was imported"), view.result().getText());

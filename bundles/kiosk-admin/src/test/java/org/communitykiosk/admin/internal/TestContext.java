@@ -146,9 +146,24 @@ final class TestContext implements ViewContext {
         sessionKeptAwake = awake;
     }
 
+    /** Leases the screen took: whether each is still active. */
+    final java.util.List<java.util.concurrent.atomic.AtomicBoolean> leases = new java.util.ArrayList<>();
+
     @Override
     public org.communitykiosk.api.plugin.AwakeLease keepAwake() {
-        throw new UnsupportedOperationException("no staff screen keeps a session awake");
+        java.util.concurrent.atomic.AtomicBoolean active = new java.util.concurrent.atomic.AtomicBoolean(true);
+        leases.add(active);
+        return new org.communitykiosk.api.plugin.AwakeLease() {
+            @Override
+            public void close() {
+                active.set(false);
+            }
+
+            @Override
+            public boolean active() {
+                return active.get();
+            }
+        };
     }
 
     @Override

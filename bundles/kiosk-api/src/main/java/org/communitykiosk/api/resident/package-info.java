@@ -7,7 +7,10 @@
  * PIN attempts name the place they are made at, PIN locks escalate and staff unlock them, and a signed-in resident's
  * PIN can be asked for again before an action (step-up); staff sign-in names its place and admin screens ask for the
  * password again.
+ * <p>
+ * 2.1: the limits of a CSV import are part of the contract ({@code ResidentDirectory.IMPORT_MAX_*}), and an import
+ * reports the progress of hashing its PINs ({@link org.communitykiosk.api.resident.ImportProgress}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.communitykiosk.api.resident;

@@ -29,6 +29,8 @@ public final class MessageKeys {
     public static final String IMPORT_QUOTE = "import.quote.invalid";
     public static final String IMPORT_FIELD_TOO_LONG = "import.field.tooLong";
     public static final String IMPORT_TOO_MANY_ROWS = "import.tooManyRows";
+    public static final String IMPORT_TOO_MANY_FIELDS = "import.fields.tooMany";
+    public static final String IMPORT_TOO_BIG = "import.tooBig";
     public static final String IMPORT_CARD_DUPLICATE = "import.card.duplicate";
     public static final String IMPORT_PHONE_DUPLICATE = "import.phone.duplicate";
     public static final String IMPORT_UNREADABLE = "import.unreadable";

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.ViewContext;
+import org.communitykiosk.api.upload.UploadLimit;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -17,15 +18,19 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.component.upload.receivers.FileBuffer;
 
 /**
  * Import a plugin archive, from a USB stick (files found are offered as buttons) or by upload. A refused file is
- * explained and changes nothing; an accepted one adds its plugins to the list as not installed.
+ * explained and changes nothing; an accepted one adds its plugins to the list as not installed. An upload is received
+ * into a temporary file only up to {@link #UPLOAD}: the server stops there, whatever the page was made to allow, and
+ * deletes what arrived.
  */
 final class ImportView extends VerticalLayout {
 
-    static final int MAX_BYTES = 200 * 1024 * 1024;
+    /** What one archive upload may send; a kiosk's plugin archives are a few megabytes. */
+    static final UploadLimit UPLOAD = UploadLimit.megabytes(200);
 
     private final ViewContext context;
     private final PluginImport importer;
@@ -56,14 +61,24 @@ final class ImportView extends VerticalLayout {
         }
         Paragraph usb = Screens.text(context.text("plugins.import.usb"));
         FileBuffer buffer = new FileBuffer();
-        Upload upload = new Upload(buffer);
+        Upload upload = UPLOAD.upload(buffer);
         upload.setId("plugins-import-upload");
         upload.setAcceptedFileTypes(".kar");
-        upload.setMaxFileSize(MAX_BYTES);
         upload.setMaxFiles(1);
+        String tooBig = context.text("plugins.import.tooBig", UPLOAD.inMegabytes());
+        upload.setI18n(new UploadI18N().setError(new UploadI18N.Error().setFileIsTooBig(tooBig)));
         upload.addSucceededListener(done -> {
             Path file = buffer.getFileData().getFile().toPath();
             run(file, done.getFileName(), true);
+        });
+        upload.addFileRejectedListener(refused -> showProblem(refused.getErrorMessage()));
+        upload.addFailedListener(failed -> {
+            if (buffer.getFileData() != null) {
+                delete(buffer.getFileData().getFile().toPath());
+            }
+            showProblem(UploadLimit.exceeded(failed.getReason()) ? tooBig
+                    : context.text("plugins.import.failed"));
+            upload.clearFileList();
         });
         Paragraph uploadText = Screens.text(context.text("plugins.import.upload"));
         add(usb, offered, uploadText, upload);
@@ -108,17 +123,27 @@ final class ImportView extends VerticalLayout {
                     Screens.update(ui, () -> done(null, context.text("plugins.kar.error.karaf", name)));
                 } finally {
                     if (deleteAfter) {
-                        try {
-                            Files.deleteIfExists(file);
-                        } catch (IOException e) {
-                            // a temporary upload; the system cleans its temp folder
-                        }
+                        delete(file);
                     }
                 }
             });
         } catch (RejectedExecutionException e) {
             done(null, context.text("plugins.kar.error.karaf", name));
         }
+    }
+
+    /** Deletes a temporary upload. */
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the system cleans its temp folder
+        }
+    }
+
+    private void showProblem(String problem) {
+        error.setText(problem);
+        error.setVisible(true);
     }
 
     private void done(String message, String problem) {
@@ -128,8 +153,7 @@ final class ImportView extends VerticalLayout {
             context.notify(message);
             context.navigate("");
         } else {
-            error.setText(problem);
-            error.setVisible(true);
+            showProblem(problem);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.store.StoreException;
+import org.communitykiosk.api.upload.UploadLimit;
 
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.button.Button;
@@ -129,24 +130,25 @@ final class Screens {
     }
 
     /**
-     * Staff's photo upload: JPEG, PNG or GIF up to {@link PhotoRules#MAX_BYTES}; the received bytes go to
-     * {@code store}, which decides with {@link PhotoRules} and shows a refusal in {@code error}.
+     * Staff's photo upload: JPEG, PNG or GIF up to {@link PhotoRules#UPLOAD}, which the server enforces while it
+     * receives; the received bytes go to {@code store}, which decides with {@link PhotoRules} and shows a refusal in
+     * {@code error}.
      */
     static Upload photoUpload(ViewContext context, String id, Paragraph error, Consumer<byte[]> store) {
         MemoryBuffer buffer = new MemoryBuffer();
-        Upload upload = new Upload(buffer);
+        Upload upload = PhotoRules.UPLOAD.upload(buffer);
         upload.setId(id);
         // the browser's filter only helps staff pick a file; PhotoRules decides on the bytes themselves
         upload.setAcceptedFileTypes("image/jpeg", "image/png", "image/gif", ".jpg", ".jpeg", ".png", ".gif");
-        upload.setMaxFileSize(PhotoRules.MAX_BYTES);
         // no file limit: with one, the refused file would still count and block the right one chosen next
+        String tooBig = context.text("lovemarket.problem.photoTooBig", PhotoRules.UPLOAD.inMegabytes());
         UploadI18N texts = new UploadI18N();
         texts.setAddFiles(new UploadI18N.AddFiles().setOne(context.text("lovemarket.stock.photoAdd"))
                 .setMany(context.text("lovemarket.stock.photoAdd")));
         texts.setDropFiles(new UploadI18N.DropFiles().setOne(context.text("lovemarket.stock.photoDrop"))
                 .setMany(context.text("lovemarket.stock.photoDrop")));
         texts.setError(new UploadI18N.Error()
-                .setFileIsTooBig(context.text("lovemarket.problem.photoTooBig", PhotoRules.MAX_BYTES / (1024 * 1024)))
+                .setFileIsTooBig(tooBig)
                 .setIncorrectFileType(context.text("lovemarket.problem.photoNotImage")));
         texts.setCancel(context.text("lovemarket.photo.cancel"));
         upload.setI18n(texts);
@@ -160,7 +162,8 @@ final class Screens {
         });
         upload.addFileRejectedListener(refused -> show(error, refused.getErrorMessage()));
         upload.addFailedListener(failed -> {
-            show(error, context.text("lovemarket.problem.tryAgain"));
+            show(error, UploadLimit.exceeded(failed.getReason()) ? tooBig
+                    : context.text("lovemarket.problem.tryAgain"));
             upload.clearFileList();
         });
         return upload;

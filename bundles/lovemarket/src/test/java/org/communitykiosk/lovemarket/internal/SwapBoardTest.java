@@ -137,7 +137,7 @@ class SwapBoardTest {
         byte[] document = "%PDF-1.4 a document called bike.jpg".getBytes(StandardCharsets.US_ASCII);
         assertEquals("lovemarket.problem.photoNotImage", assertThrows(InvalidInputException.class,
                 () -> swaps.setPhoto(bike.id(), document, Fixture.STAFF)).problems().get(0).key());
-        byte[] huge = new byte[PhotoRules.MAX_BYTES + 1];
+        byte[] huge = new byte[PhotoRules.UPLOAD.maxBytes() + 1];
         System.arraycopy(good, 0, huge, 0, good.length);
         assertEquals("lovemarket.problem.photoTooBig", assertThrows(InvalidInputException.class,
                 () -> swaps.setPhoto(bike.id(), huge, Fixture.STAFF)).problems().get(0).key());

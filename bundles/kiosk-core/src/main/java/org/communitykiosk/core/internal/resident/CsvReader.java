@@ -12,6 +12,10 @@ import org.communitykiosk.core.internal.MessageKeys;
  * A small RFC 4180 reader: comma separated, fields optionally in double quotes, a quote inside a quoted field written
  * twice, line breaks inside quotes allowed; CRLF, LF or CR ends a record. A UTF-8 byte order mark (as Excel writes
  * it) is skipped. Records remember the line they start on, so that problems name the line a person sees in an editor.
+ * <p>
+ * The limits hold while reading: the whole text, the values of a line and the characters of a value are counted as
+ * they come, and reading stops at the first one over its limit. An endless line or file costs no more memory than a
+ * file at the limits.
  */
 final class CsvReader {
 
@@ -41,14 +45,27 @@ final class CsvReader {
     private static final int EOF = -1;
     private static final char BOM = '\uFEFF';
 
+    private static final int MEGABYTE = 1024 * 1024;
+
     private final Reader in;
+    private final int maxChars;
+    private final int maxFields;
     private final int maxFieldLength;
+    private long chars;
     private int pushedBack = Integer.MIN_VALUE;
     private int line = 1;
     private boolean first = true;
 
-    CsvReader(Reader in, int maxFieldLength) {
+    /**
+     * @param maxChars characters of the whole text (reported in whole megabytes: a UTF-8 file of that many bytes has
+     *        no more characters)
+     * @param maxFields values of one record
+     * @param maxFieldLength characters of one value
+     */
+    CsvReader(Reader in, int maxChars, int maxFields, int maxFieldLength) {
         this.in = in;
+        this.maxChars = maxChars;
+        this.maxFields = maxFields;
         this.maxFieldLength = maxFieldLength;
     }
 
@@ -109,7 +126,7 @@ final class CsvReader {
                 continue;
             }
             if (c == ',') {
-                fields.add(field.toString());
+                add(fields, field, start);
                 field.setLength(0);
                 afterQuote = false;
             } else if (c == '\r' || c == '\n' || c == EOF) {
@@ -119,7 +136,7 @@ final class CsvReader {
                 if (c != EOF) {
                     line++;
                 }
-                fields.add(field.toString());
+                add(fields, field, start);
                 return new Row(start, List.copyOf(fields));
             } else if (afterQuote) {
                 throw new Malformed(start, Problem.of(null, MessageKeys.IMPORT_QUOTE));
@@ -133,6 +150,13 @@ final class CsvReader {
         }
     }
 
+    private void add(List<String> fields, StringBuilder field, int start) throws Malformed {
+        if (fields.size() >= maxFields) {
+            throw new Malformed(start, Problem.of(null, MessageKeys.IMPORT_TOO_MANY_FIELDS, maxFields));
+        }
+        fields.add(field.toString());
+    }
+
     private void append(StringBuilder field, char c, int start) throws Malformed {
         if (field.length() >= maxFieldLength) {
             throw new Malformed(start, Problem.of(null, MessageKeys.IMPORT_FIELD_TOO_LONG, maxFieldLength));
@@ -140,16 +164,21 @@ final class CsvReader {
         field.append(c);
     }
 
-    private int read() throws IOException {
+    private int read() throws IOException, Malformed {
         if (pushedBack != Integer.MIN_VALUE) {
             int c = pushedBack;
             pushedBack = Integer.MIN_VALUE;
             return c;
         }
-        return in.read();
+        int c = in.read();
+        if (c != EOF && ++chars > maxChars) {
+            // the whole file is refused, so the problem is the file's, on its first line
+            throw new Malformed(1, Problem.of(null, MessageKeys.IMPORT_TOO_BIG, maxChars / MEGABYTE));
+        }
+        return c;
     }
 
-    private boolean peekIs(char expected) throws IOException {
+    private boolean peekIs(char expected) throws IOException, Malformed {
         int c = read();
         pushedBack = c;
         return c == expected;

@@ -25,6 +25,7 @@ import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.Problem;
 import org.communitykiosk.api.audit.AuditLog;
 import org.communitykiosk.api.resident.CardToken;
+import org.communitykiosk.api.resident.ImportProgress;
 import org.communitykiosk.api.resident.ImportReport;
 import org.communitykiosk.api.resident.ImportReport.RowProblem;
 import org.communitykiosk.api.resident.Resident;
@@ -56,9 +57,6 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
             List.of("name", "card", "phone", "building", "unit", "household", "birth_date", "pin");
     /** The optional last column: the token of a card written elsewhere (issue 16). */
     static final String CSV_TOKEN_COLUMN = "card_token";
-    static final int IMPORT_MAX_ROWS = 10_000;
-    /** Longer than any valid value, short enough that a broken file cannot exhaust memory. */
-    static final int CSV_FIELD_MAX = 1000;
     static final int PAGE_MAX = 1000;
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcResidentDirectory.class);
@@ -220,11 +218,12 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
     }
 
     @Override
-    public ImportReport importCsv(Reader csv, Actor by) {
+    public ImportReport importCsv(Reader csv, Actor by, ImportProgress progress) {
         Objects.requireNonNull(by, "by");
         List<CsvReader.Row> rows;
         try {
-            rows = new CsvReader(csv, CSV_FIELD_MAX).read(IMPORT_MAX_ROWS + 1);
+            rows = new CsvReader(csv, IMPORT_MAX_BYTES, IMPORT_MAX_FIELDS, IMPORT_MAX_FIELD_LENGTH)
+                    .read(IMPORT_MAX_ROWS + 1);
         } catch (CsvReader.Malformed e) {
             return rejected(new RowProblem(e.line, e.problem));
         } catch (IOException e) {
@@ -255,13 +254,7 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
             return rejected(problems);
         }
 
-        // hashing is slow (on purpose): in parallel, and before the transaction so that a retry does not repeat it
-        Map<Integer, String> pinHashes = new HashMap<>();
-        candidates.parallelStream()
-                .filter(row -> row.values().pin() != null)
-                .map(row -> Map.entry(row.line(), pins.hash(row.values().pin())))
-                .toList()
-                .forEach(entry -> pinHashes.put(entry.getKey(), entry.getValue()));
+        Map<Integer, String> pinHashes = hashPins(candidates, progress);
         try {
             int imported = transactions.required(c -> {
                 List<RowProblem> late = conflictsWithRegister(c, candidates);
@@ -293,6 +286,29 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         } catch (RefusedImport e) {
             return rejected(e.problems);
         }
+    }
+
+    /**
+     * Hashes the file's PINs, in parallel and before the import's transaction, so that a retry does not repeat it:
+     * hashing is slow on purpose (some 10,000 PINs take minutes on a kiosk). Progress is told in order, one PIN at a
+     * time.
+     */
+    private Map<Integer, String> hashPins(List<ImportRow> candidates, ImportProgress progress) {
+        List<ImportRow> withPin = candidates.stream().filter(row -> row.values().pin() != null).toList();
+        int[] hashed = { 0 };
+        progress.pinsHashed(0, withPin.size());
+        Map<Integer, String> pinHashes = new HashMap<>();
+        withPin.parallelStream()
+                .map(row -> {
+                    String hash = pins.hash(row.values().pin());
+                    synchronized (hashed) {
+                        progress.pinsHashed(++hashed[0], withPin.size());
+                    }
+                    return Map.entry(row.line(), hash);
+                })
+                .toList()
+                .forEach(entry -> pinHashes.put(entry.getKey(), entry.getValue()));
+        return pinHashes;
     }
 
     /** A file row that passed the rules, the line it came from, and its card token if it has one. */

@@ -158,12 +158,61 @@ class CsvImportTest {
     @Test
     void atMostTenThousandRows() {
         StringBuilder file = new StringBuilder(HEADER);
-        for (int i = 0; i <= JdbcResidentDirectory.IMPORT_MAX_ROWS; i++) {
+        for (int i = 0; i <= ResidentDirectory.IMPORT_MAX_ROWS; i++) {
             file.append("居民,").append(20_000_000 + i).append(",,,,,,\n");
         }
         assertEquals(List.of(new RowProblem(1, problem(null, MessageKeys.IMPORT_TOO_MANY_ROWS, 10_000))),
                 importCsv(file.toString()).rejected());
         assertEquals(0, residents.count());
+    }
+
+    /**
+     * An attacker's file is read only as far as the limits allow: a line of endless fields, or lines each within the
+     * limits that together go on and on, are refused where a limit is reached, not read to their end (the reader here
+     * fails the test when read past 3 MB: a 2 MB file is the most the import takes).
+     */
+    @Test
+    void parsingStopsAtTheLimitsInsteadOfReadingWhatComes() {
+        assertEquals(List.of(new RowProblem(2, problem(null, MessageKeys.IMPORT_TOO_MANY_FIELDS,
+                ResidentDirectory.IMPORT_MAX_FIELDS))),
+                residents.importCsv(endless(HEADER + "张三", ",x"), STAFF).rejected());
+        String longRow = "居民,20000001,,1," + "x".repeat(900) + "," + "y".repeat(900) + ",,\n";
+        assertEquals(List.of(new RowProblem(1, problem(null, MessageKeys.IMPORT_TOO_BIG, 2))),
+                residents.importCsv(endless(HEADER, longRow), STAFF).rejected());
+        assertEquals(0, residents.count());
+    }
+
+    @Test
+    void theProgressOfHashingThePinsIsToldInOrder() {
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ImportReport report = residents.importCsv(new StringReader(HEADER + "甲,10000001,,,,,,3947\n"
+                + "乙,10000002,,,,,,\n" + "丙,10000003,,,,,,5830\n"), STAFF,
+                (hashed, total) -> told.add(hashed + "/" + total));
+        assertTrue(report.succeeded(), report.rejected().toString());
+        assertEquals(List.of("0/2", "1/2", "2/2"), told);
+    }
+
+    /** {@code head}, then {@code tail} over and over; reading past 3 MB fails the test. */
+    private static java.io.Reader endless(String head, String tail) {
+        return new java.io.Reader() {
+            private long read;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                for (int i = 0; i < length; i++, read++) {
+                    if (read > 3 * 1024 * 1024) {
+                        throw new AssertionError("the import read past 3 MB of an endless file");
+                    }
+                    buffer[offset + i] = read < head.length() ? head.charAt((int) read)
+                            : tail.charAt((int) ((read - head.length()) % tail.length()));
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     static final String TOKEN_HEADER = "name,card,phone,building,unit,household,birth_date,pin,card_token\n";
