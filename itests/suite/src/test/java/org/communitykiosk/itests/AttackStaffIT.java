@@ -1,6 +1,7 @@
 package org.communitykiosk.itests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,13 +32,18 @@ import org.junit.jupiter.api.TestMethodOrder;
  * screen answers; they try the passwords every kiosk ships with (they are in the README) on a kiosk in service; they
  * find an administrator's session left open and use the admin screens; or, holding the kiosk's disk or a backup,
  * they read the staff passwords from their hashes and the user names that failed (often a password typed into the
- * name field). Each is tried here on a kiosk of its own, in service ({@code demoData = false}), whose technician
+ * name field); or, at the machine (or as any program on it), they open the technician shell with the administrator
+ * password printed in the README. Each is tried here on a kiosk of its own, in service ({@code demoData = false}),
+ * whose technician gave it a shell account of its own in {@code etc/users.properties} before its first start and
  * created the centre's administrator with Karaf's own JAAS commands, as the README says.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttackStaffIT {
 
     static final KioskProcess.Ports PORTS = new KioskProcess.Ports(18781, 18701, 11799, 45145);
+    /** The technician's own shell account, written into etc/users.properties by hand before the first start. */
+    static final String TECHNICIAN = "technician";
+    static final String TECHNICIAN_PASSWORD = "Copper-Ladder-8052";
     /** The centre's administrator, created by the technician. */
     static final String WARDEN = "warden";
     static final String WARDEN_PASSWORD = "Quiet-Harbour-4417";
@@ -60,6 +66,8 @@ class AttackStaffIT {
         kiosk.set("org.communitykiosk.kiosk.cfg", "demoData", "false");
         kiosk.set("org.communitykiosk.staff.cfg", "passwordMaxAgeSeconds", String.valueOf(PASSWORD_MAX_AGE_SECONDS));
         kiosk.set("users.properties", OLD_ACCOUNT, "{CRYPT}" + sha256(OLD_PASSWORD) + "{CRYPT},kiosk-staff");
+        kiosk.set("users.properties", TECHNICIAN, TECHNICIAN_PASSWORD + ",_g_:admingroup");
+        kiosk.shellAccount(TECHNICIAN, TECHNICIAN_PASSWORD);
         Runtime.getRuntime().addShutdownHook(new Thread(kiosk::kill));
         kiosk.start();
         // the technician creates the centre's administrator with Karaf's JAAS commands, one change per session: each
@@ -95,7 +103,7 @@ class AttackStaffIT {
     @Order(1)
     void passwordHashesOnTheDiskAreSaltedAndSlowAndAnOldHashIsReplacedAtSignIn() throws IOException {
         Properties users = users();
-        for (String user : List.of("staff", "admin", WARDEN)) {
+        for (String user : List.of("staff", "admin", WARDEN, TECHNICIAN)) {
             String stored = users.getProperty(user).split(",")[0];
             Matcher bcrypt = BCRYPT.matcher(stored);
             assertTrue(bcrypt.matches(), user + "'s password is stored with a fast, unsalted hash: " + stored);
@@ -125,6 +133,17 @@ class AttackStaffIT {
 
     @Test
     @Order(3)
+    void theShippedAdministratorPasswordDoesNotOpenTheTechnicianShellOnAKioskInService() {
+        // Karaf's own client, as anyone at the machine (or any program on it) can run it against the loopback port
+        KioskProcess.Finished attacker = kiosk.client("admin", "admin2026", "kiosk:plugins");
+        assertFalse(attacker.timedOut(), "bin/client neither got in nor was refused: " + attacker.output());
+        assertFalse(attacker.output().contains("kiosk-bulletin"), "the administrator password printed in the README"
+                + " opened the technician shell of a kiosk in service: " + attacker.output());
+        assertNotEquals(0, attacker.exitCode(), "bin/client ended as if signed in: " + attacker.output());
+    }
+
+    @Test
+    @Order(4)
     void anAdminScreenAsksForThePasswordAgainOnceTheLastEntryIsTooOld() {
         try (KioskBrowser browser = new KioskBrowser(kiosk)) {
             signIn(browser, WARDEN, WARDEN_PASSWORD);
@@ -153,7 +172,7 @@ class AttackStaffIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void passwordGuessingIsThrottledWithGrowingBackOffEvenForTheRightPassword() {
         try (KioskBrowser browser = new KioskBrowser(kiosk)) {
             // a password typed into the name field by a hurried member of staff
@@ -182,7 +201,7 @@ class AttackStaffIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void failedSignInsAreAuditedWithoutTheNamesTyped() {
         try (KioskBrowser browser = new KioskBrowser(kiosk)) {
             signIn(browser, WARDEN, WARDEN_PASSWORD);
@@ -197,7 +216,7 @@ class AttackStaffIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDiskHoldsNoNameTypedAtAFailedSignIn() throws IOException {
         kiosk.stop();
         byte[] wanted = MISTYPED_NAME.getBytes(StandardCharsets.UTF_8);
