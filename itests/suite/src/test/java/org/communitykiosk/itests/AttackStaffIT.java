@@ -1,5 +1,6 @@
 package org.communitykiosk.itests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * they read the staff passwords from their hashes and the user names that failed (often a password typed into the
  * name field); or, at the machine (or as any program on it), they open the technician shell with the administrator
  * password printed in the README. Each is tried here on a kiosk of its own, in service ({@code demoData = false}),
- * whose technician gave it a shell account of its own in {@code etc/users.properties} before its first start and
- * created the centre's administrator with Karaf's own JAAS commands, as the README says.
+ * whose technician gave it a shell account of its own in {@code etc/users.properties} before its first start,
+ * created the centre's administrator with Karaf's own JAAS commands and, once the shell refused the published
+ * password, gave the administrator a password of its own in that file, as the README says.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttackStaffIT {
@@ -47,6 +49,8 @@ class AttackStaffIT {
     /** The technician's own shell account, written into etc/users.properties by hand before the first start. */
     static final String TECHNICIAN = "technician";
     static final String TECHNICIAN_PASSWORD = "Copper-Ladder-8052";
+    /** The administrator's own password, which the technician writes into etc/users.properties in service. */
+    static final String ADMIN_PASSWORD = "Granite-Kettle-3318";
     /** The centre's administrator, created by the technician. */
     static final String WARDEN = "warden";
     static final String WARDEN_PASSWORD = "Quiet-Harbour-4417";
@@ -137,13 +141,40 @@ class AttackStaffIT {
 
     @Test
     @Order(3)
-    void theShippedAdministratorPasswordDoesNotOpenTheTechnicianShellOnAKioskInService() {
+    void theShippedAdministratorPasswordDoesNotOpenTheTechnicianShellOnAKioskInService() throws IOException {
         // Karaf's own client, as anyone at the machine (or any program on it) can run it against the loopback port
         KioskProcess.Finished attacker = kiosk.client("admin", "admin2026", "kiosk:plugins");
         assertFalse(attacker.timedOut(), "bin/client neither got in nor was refused: " + attacker.output());
         assertFalse(attacker.output().contains("kiosk-bulletin"), "the administrator password printed in the README"
                 + " opened the technician shell of a kiosk in service: " + attacker.output());
         assertNotEquals(0, attacker.exitCode(), "bin/client ended as if signed in: " + attacker.output());
+
+        // the refusal is audited as a refused sign-in at the screen is: with the place, without the name typed
+        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
+            signIn(browser, WARDEN, WARDEN_PASSWORD);
+            browser.open("audit").find("#audit-grid");
+            browser.type("#audit-action", "staff.shell");
+            browser.click("#audit-apply");
+            browser.waitUntil(d -> auditActions(browser).equals(Set.of("staff.shell.shippedPassword")),
+                    Duration.ofSeconds(20));
+            String refused = browser.find("#audit-grid").getText();
+            assertTrue(refused.contains("place=shell"), refused);
+            assertFalse(refused.contains("admin"), "the user name typed at the shell is in the audit log: " + refused);
+        }
+
+        // the technician gives the administrator a password of its own in etc/users.properties, on the machine
+        kiosk.set("users.properties", "admin", ADMIN_PASSWORD + ",kiosk-staff,kiosk-admin,_g_:admingroup");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!BCRYPT.matcher(users().getProperty("admin", "").split(",")[0]).matches()) {
+            assertTrue(System.nanoTime() < deadline, "Karaf did not hash the new password in etc/users.properties: "
+                    + users().getProperty("admin"));
+            KioskServer.sleep(200);
+        }
+        KioskProcess.Finished technician = kiosk.client("admin", ADMIN_PASSWORD, "kiosk:plugins");
+        assertEquals(0, technician.exitCode(), technician.output());
+        assertTrue(technician.output().contains("kiosk-bulletin"), "the shell and its kiosk:* commands, with the"
+                + " administrator's own password: " + technician.output());
+        assertFalse(kiosk.client("admin", "admin2026", "kiosk:plugins").output().contains("kiosk-bulletin"));
     }
 
     @Test
