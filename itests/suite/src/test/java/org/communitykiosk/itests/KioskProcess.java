@@ -46,6 +46,9 @@ final class KioskProcess implements AutoCloseable {
     private final Ports ports;
     private Process karaf;
     private int starts;
+    /** The technician's shell account: the demo's administrator until a test gives the kiosk its own. */
+    private String shellUser = "admin";
+    private String shellPassword = "admin2026";
 
     private KioskProcess(Path runDirectory, Path home, Ports ports) {
         this.runDirectory = runDirectory;
@@ -82,6 +85,16 @@ final class KioskProcess implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /**
+     * The account {@link #shell} signs in with from now on (also while {@link #start()} waits for the shell): a kiosk
+     * in service refuses the demo's published administrator password there.
+     */
+    KioskProcess shellAccount(String user, String password) {
+        this.shellUser = user;
+        this.shellPassword = password;
+        return this;
     }
 
     Ports ports() {
@@ -239,15 +252,23 @@ final class KioskProcess implements AutoCloseable {
 
     /** Runs a Karaf shell command through bin/client on this kiosk's ssh port; returns its output. */
     String shell(String command) {
+        Finished client = client(shellUser, shellPassword, command);
+        if (client.timedOut()) {
+            throw new AssertionError("shell command timed out after 120 s: " + command + "; it printed "
+                    + client.output());
+        }
+        return client.output();
+    }
+
+    /**
+     * Runs {@code bin/client} as anyone may on this machine, with this user name and password, and tells how it ended
+     * without judging it: an attack test expects a refusal.
+     */
+    Finished client(String user, String password, String command) {
         try {
-            Finished client = finish(home, Duration.ofSeconds(120), command + "\n", home.resolve("bin/client").toString(),
-                    "-a", String.valueOf(ports.ssh()), "-h", "127.0.0.1", "-u", "admin", "-p", "admin2026", "-r", "10",
+            return finish(home, Duration.ofSeconds(120), command + "\n", home.resolve("bin/client").toString(),
+                    "-a", String.valueOf(ports.ssh()), "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "10",
                     "-d", "2", "-b");
-            if (client.timedOut()) {
-                throw new AssertionError("shell command timed out after 120 s: " + command + "; it printed "
-                        + client.output());
-            }
-            return client.output();
         } catch (IOException e) {
             throw new AssertionError("shell command failed: " + command, e);
         }
@@ -289,7 +310,7 @@ final class KioskProcess implements AutoCloseable {
     }
 
     /** How a command ended: its exit code (-1 when it was ended for taking too long) and what it printed. */
-    private record Finished(int exitCode, boolean timedOut, String output) {
+    record Finished(int exitCode, boolean timedOut, String output) {
     }
 
     /**

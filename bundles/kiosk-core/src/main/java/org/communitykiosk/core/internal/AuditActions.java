@@ -35,6 +35,13 @@ public final class AuditActions {
     public static final String STAFF_REAUTH = "staff.reauth";
     public static final String STAFF_REAUTH_FAILED = "staff.reauth.failed";
     public static final String STAFF_PASSWORD_REHASHED = "staff.password.rehashed";
+    /**
+     * A password published in the README tried at the technician shell of a kiosk in service, refused before any
+     * account was looked at; recorded without the user name, which nothing checked.
+     */
+    public static final String SHELL_SHIPPED_PASSWORD = "staff.shell.shippedPassword";
+    /** A wrong password at the technician shell; without the user name typed, as at the screen. */
+    public static final String SHELL_SIGN_IN_FAILED = "staff.shell.failed";
 
     private AuditActions() {
     }

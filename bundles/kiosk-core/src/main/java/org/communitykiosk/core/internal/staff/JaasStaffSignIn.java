@@ -39,19 +39,14 @@ import org.osgi.service.metatype.annotations.Designate;
  * (under a keyed hash, {@link UserNameKey}) and per place, with a back-off that grows ({@link StaffPolicy}), in the
  * database. Failures are audited as the kiosk's, with the place but without the name. An account still hashed by the
  * old scheme is rehashed at its first sign-in ({@link OldHashUpgrade}). On a kiosk in service ({@code demoData =
- * false}) the passwords shipped in {@code etc/users.properties} are refused, whoever has them.
+ * false}) the passwords shipped in {@code etc/users.properties} ({@link ShippedPasswords}) are refused, whoever has
+ * them.
  */
 @Component(service = StaffSignIn.class, name = JaasStaffSignIn.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = StaffSignInConfig.class)
 public final class JaasStaffSignIn implements StaffSignIn {
 
     public static final String PID = "org.communitykiosk.staff";
-
-    /**
-     * The passwords of kiosk-config's {@code etc/users.properties}, which every kiosk ships with and the README
-     * publishes (a test checks that they are the ones shipped).
-     */
-    static final Set<String> SHIPPED_PASSWORDS = Set.of("staff2026", "admin2026");
 
     private static final Set<String> KIOSK_ROLES = Set.of(StaffMember.STAFF_ROLE, StaffMember.ADMIN_ROLE);
 
@@ -163,7 +158,7 @@ public final class JaasStaffSignIn implements StaffSignIn {
             lastAtLeast(started, passwordCheckNanos);
             return failed(user, nameKey, place, again, rules);
         }
-        if (!settings.demoData() && shipped(password)) {
+        if (!settings.demoData() && ShippedPasswords.contains(password)) {
             audit.record(Actor.staff(user), AuditActions.STAFF_SHIPPED_PASSWORD, "realm:" + rules.realm(),
                     "place=" + place);
             return new StaffAttempt(StaffAttempt.Outcome.SHIPPED_PASSWORD, Optional.empty(), Duration.ZERO);
@@ -210,11 +205,6 @@ public final class JaasStaffSignIn implements StaffSignIn {
 
     private static StaffAttempt refused(Duration wait) {
         return new StaffAttempt(StaffAttempt.Outcome.REFUSED, Optional.empty(), wait);
-    }
-
-    private static boolean shipped(char[] password) {
-        String typed = new String(password);
-        return SHIPPED_PASSWORDS.stream().anyMatch(typed::equals);
     }
 
     private Actor kiosk() {
