@@ -157,7 +157,7 @@ class AttackStaffIT {
             browser.click("#audit-apply");
             browser.waitUntil(d -> auditActions(browser).equals(Set.of("staff.shell.shippedPassword")),
                     Duration.ofSeconds(20));
-            String refused = browser.find("#audit-grid").getText();
+            String refused = browser.text("#audit-grid");
             assertTrue(refused.contains("place=shell"), refused);
             assertFalse(refused.contains("admin"), "the user name typed at the shell is in the audit log: " + refused);
         }

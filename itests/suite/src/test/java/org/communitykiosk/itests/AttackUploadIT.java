@@ -373,8 +373,8 @@ class AttackUploadIT {
             throw new AssertionError(file.getFileName() + ": expected a refusal naming " + named + ", the screen shows "
                     + browser.bodyText().replace('\n', ' '));
         }
-        assertTrue(browser.find("#import-result").getText().contains("什么都没有导入"),
-                browser.find("#import-result").getText());
+        assertTrue(browser.text("#import-result").contains("什么都没有导入"),
+                browser.text("#import-result"));
     }
 
     private static void assertNotImported(KioskBrowser browser, String name) {
