@@ -130,7 +130,7 @@ for (let i = 0; i < 3; i++) {
     const seconds = (await kiosk.waitForHome(page, '#tile-bulletin', started, 180000, marks) / 1000).toFixed(2);
     (kept ? keptProfile : restarts).push(seconds);
     console.log(`  restart (${kept ? 'kept profile' : 'fresh context'}): first answer ${marks.answer} ms, home page`
-      + ` ${marks.homePage} ms, Vaadin init ${marks.init} ms, tiles ${Math.round(seconds * 1000)} ms`);
+      + ` ${marks.homePage} ms, tiles ${Math.round(seconds * 1000)} ms`);
     if (!kept) await page.context().close();
   }
 }

@@ -57,14 +57,11 @@ export function unpackKiosk(archivePath, { port = 18381, ssh = 18301, rmi = [113
      */
     async waitForHome(page, selector, since, limitMs = 180000, marks = {}) {
       await markOnEveryPage(page, selector);
-      // where the time goes (ms after `since`): the kiosk's first answer, the home screen's page, Vaadin's init
-      // request (the UI built on the server); the rest to the tiles is the browser
+      // where the time goes (ms after `since`): the kiosk's first answer (its starting page), the home screen's page
+      // (Vaadin runs; the page carries the UI's first state); the rest to the tiles is the browser
       const noted = response => {
-        const url = response.url();
-        if (url === kiosk.url && response.status() === 200 && marks.homePage === undefined) {
+        if (response.url() === kiosk.url && response.status() === 200 && marks.homePage === undefined) {
           marks.homePage = Date.now() - since;
-        } else if (url.includes('v-r=init') && marks.init === undefined) {
-          marks.init = Date.now() - since;
         }
       };
       page.on('response', noted);
