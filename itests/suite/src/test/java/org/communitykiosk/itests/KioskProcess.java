@@ -145,6 +145,32 @@ final class KioskProcess implements AutoCloseable {
                 throw new IllegalStateException("port " + port + " is taken: another kiosk is running there", taken);
             }
         }
+        try {
+            launch();
+        } catch (IllegalStateException stuck) {
+            // a start that stays on the starting page for minutes was seen in about one clean-clone run in three (not
+            // understood yet; StartingPage logs which way it answers): its log is kept beside the run folder (which
+            // the next test's unpack empties) and the kiosk is started once more, so that it costs a restart, not the
+            // test class; a second failure fails the test, and no kiosk is left running either way
+            Path kept = runDirectory.resolveSibling(runDirectory.getFileName() + "-stuck-start-" + starts + ".log");
+            Path log = home.resolve("data/log/karaf.log");
+            if (Files.exists(log)) {
+                Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.err.println("kiosk start " + starts + " in " + home + " failed (" + stuck.getMessage()
+                    + "); its log is in " + kept + "; starting it once more");
+            kill();
+            try {
+                launch();
+            } catch (IllegalStateException | IOException again) {
+                kill();
+                throw again;
+            }
+        }
+        return this;
+    }
+
+    private void launch() throws IOException {
         starts++;
         karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                 .redirectErrorStream(true)
@@ -157,7 +183,6 @@ final class KioskProcess implements AutoCloseable {
             }
             KioskServer.sleep(500);
         }
-        return this;
     }
 
     /**
