@@ -150,17 +150,9 @@ class AttackStaffIT {
         assertNotEquals(0, attacker.exitCode(), "bin/client ended as if signed in: " + attacker.output());
 
         // the refusal is audited as a refused sign-in at the screen is: with the place, without the name typed
-        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
-            signIn(browser, WARDEN, WARDEN_PASSWORD);
-            browser.open("audit").find("#audit-grid");
-            browser.type("#audit-action", "staff.shell");
-            browser.click("#audit-apply");
-            browser.waitUntil(d -> auditActions(browser).equals(Set.of("staff.shell.shippedPassword")),
-                    Duration.ofSeconds(20));
-            String refused = browser.text("#audit-grid");
-            assertTrue(refused.contains("place=shell"), refused);
-            assertFalse(refused.contains("admin"), "the user name typed at the shell is in the audit log: " + refused);
-        }
+        String refused = auditRows("staff.shell", "staff.shell.shippedPassword");
+        assertTrue(refused.contains("place=shell"), refused);
+        assertFalse(refused.contains("admin"), "the user name typed at the shell is in the audit log: " + refused);
 
         // the technician gives the administrator a password of its own in etc/users.properties, on the machine
         kiosk.set("users.properties", "admin", ADMIN_PASSWORD + ",kiosk-staff,kiosk-admin,_g_:admingroup");
@@ -238,18 +230,9 @@ class AttackStaffIT {
     @Test
     @Order(6)
     void failedSignInsAreAuditedWithoutTheNamesTyped() {
-        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
-            signIn(browser, WARDEN, WARDEN_PASSWORD);
-            browser.open("audit").find("#audit-grid");
-            browser.type("#audit-action", "staff.signin.failed");
-            browser.click("#audit-apply");
-            // the unfiltered first page (the warden's own sign-ins among them) shows until the filter's answer arrives
-            browser.waitUntil(d -> auditActions(browser).equals(Set.of("staff.signin.failed")),
-                    Duration.ofSeconds(20));
-            String failed = browser.text("#audit-grid");
-            assertFalse(failed.contains(MISTYPED_NAME), "a name typed at a failed sign-in is in the audit log");
-            assertFalse(failed.contains(WARDEN), "the user name of a failed sign-in is in the audit log");
-        }
+        String failed = auditRows("staff.signin.failed", "staff.signin.failed");
+        assertFalse(failed.contains(MISTYPED_NAME), "a name typed at a failed sign-in is in the audit log");
+        assertFalse(failed.contains(WARDEN), "the user name of a failed sign-in is in the audit log");
     }
 
     @Test
@@ -283,6 +266,21 @@ class AttackStaffIT {
     private static String error(KioskBrowser browser) {
         return (String) browser.script("const e = document.querySelector('#staff-error');"
                 + "return e ? e.textContent.trim() : '';");
+    }
+
+    /**
+     * The audit screen's rows for an action filter, as the warden sees them, once every row shown is of {@code action}:
+     * the unfiltered first page (the warden's own sign-ins among them) shows until the filter's answer arrives.
+     */
+    private static String auditRows(String filter, String action) {
+        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
+            signIn(browser, WARDEN, WARDEN_PASSWORD);
+            browser.open("audit").find("#audit-grid");
+            browser.type("#audit-action", filter);
+            browser.click("#audit-apply");
+            browser.waitUntil(d -> auditActions(browser).equals(Set.of(action)), Duration.ofSeconds(20));
+            return browser.text("#audit-grid");
+        }
     }
 
     /** The actions in the rows the audit screen's grid shows (its cells that read as a dotted action name). */

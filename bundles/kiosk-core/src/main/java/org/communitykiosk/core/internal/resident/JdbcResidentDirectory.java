@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
@@ -297,18 +298,13 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         List<ImportRow> withPin = candidates.stream().filter(row -> row.values().pin() != null).toList();
         int[] hashed = { 0 };
         progress.pinsHashed(0, withPin.size());
-        Map<Integer, String> pinHashes = new HashMap<>();
-        withPin.parallelStream()
-                .map(row -> {
-                    String hash = pins.hash(row.values().pin());
-                    synchronized (hashed) {
-                        progress.pinsHashed(++hashed[0], withPin.size());
-                    }
-                    return Map.entry(row.line(), hash);
-                })
-                .toList()
-                .forEach(entry -> pinHashes.put(entry.getKey(), entry.getValue()));
-        return pinHashes;
+        return withPin.parallelStream().collect(Collectors.toMap(ImportRow::line, row -> {
+            String hash = pins.hash(row.values().pin());
+            synchronized (hashed) {
+                progress.pinsHashed(++hashed[0], withPin.size());
+            }
+            return hash;
+        }));
     }
 
     /** A file row that passed the rules, the line it came from, and its card token if it has one. */
