@@ -54,11 +54,6 @@ final class ImportView extends VerticalLayout {
 
         add(Screens.backButton("plugins-import-back", context.text("plugins.import.back"), () -> context.navigate("")),
                 Screens.heading(context.text("plugins.import.heading")), progress, error);
-        if (!importer.available()) {
-            error.setText(context.text("plugins.import.unavailable"));
-            error.setVisible(true);
-            return;
-        }
         Paragraph usb = Screens.text(context.text("plugins.import.usb"));
         FileBuffer buffer = new FileBuffer();
         Upload upload = UPLOAD.upload(buffer);

@@ -2,16 +2,21 @@ package org.communitykiosk.plugins.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -21,71 +26,199 @@ import org.communitykiosk.api.InvalidInputException;
 import org.osgi.framework.Version;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Checks a file offered as a plugin archive (a Karaf KAR) before Karaf sees it: a zip with a features repository
- * under {@code repository/} that defines at least one kiosk plugin feature, none of the platform's features, every
- * plugin feature marked {@code install="manual"} (so importing only adds it to the list: installing goes through the
- * plugin manager's checks), and bundles inside the archive compatible with this platform's plugin API.
+ * Checks a file offered as a plugin archive (a Karaf KAR) and unpacks what it checked; Karaf's own archive service
+ * never sees the file. That service copies an archive's {@code resources/} into the Karaf home (an archive could
+ * replace {@code etc/users.properties} or drop code into {@code deploy/}), follows a {@code Karaf-Feature-Repos}
+ * header, installs every feature not marked manual, and reads the zip by its local headers where this class reads
+ * the central directory. So an archive is accepted only when it holds nothing but a features repository under
+ * {@code repository/} (and {@code META-INF/}), both directories of the zip name the same entries with the same
+ * content, its manifest names no other repository, and its features repositories hold kiosk plugin features only,
+ * none of the platform's, each {@code install="manual"} (importing only adds it to the list: installing goes through
+ * the plugin manager's checks), made of bundles from Maven locations only (no configuration files, configurations or
+ * libraries written into Karaf at install) and compatible with this platform's plugin API.
  */
 final class KarArchive {
 
-    /** What a valid archive offers. */
-    record Contents(List<String> pluginFeatures) {
+    private static final String REPOSITORY = "repository/";
+    /** The elements a plugin feature may hold: its bundles, plugins it needs, a description. */
+    private static final Set<String> FEATURE_CONTENT = Set.of("feature", "bundle", "details");
+
+    /**
+     * What a valid archive offers: its plugin features, and its features repositories as paths below its
+     * {@code repository/} folder (where {@link #unpack} puts them).
+     */
+    record Contents(List<String> pluginFeatures, List<String> repositories) {
         Contents {
             pluginFeatures = List.copyOf(pluginFeatures);
+            repositories = List.copyOf(repositories);
         }
     }
 
     private KarArchive() {
     }
 
+    /** Checks the archive; changes nothing. */
     static Contents inspect(Path file, Version platform) {
+        return read(file, platform, null);
+    }
+
+    /**
+     * Checks the archive and writes its {@code repository/} folder, the checked bytes from the same reading, into
+     * {@code target} (which must not exist; on a refusal it is left missing or incomplete for the caller to delete).
+     */
+    static Contents unpack(Path file, Version platform, Path target) {
+        return read(file, platform, target);
+    }
+
+    private static Contents read(Path file, Version platform, Path target) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            List<ZipEntry> entries = zip.stream().map(ZipEntry.class::cast).toList();
+            checkNames(entries);
+            sameInBothDirectories(file, zip, entries);
+            checkManifest(zip);
             List<String> plugins = new ArrayList<>();
-            boolean repository = false;
-            for (ZipEntry entry : Collections.list(zip.entries())) {
-                if (entry.isDirectory() || !entry.getName().startsWith("repository/")
+            List<String> repositories = new ArrayList<>();
+            for (ZipEntry entry : entries) {
+                if (entry.isDirectory() || !entry.getName().startsWith(REPOSITORY)
                         || !entry.getName().endsWith(".xml")) {
                     continue;
                 }
                 Optional<Element> features = featuresRoot(zip, entry);
-                if (features.isEmpty()) {
-                    continue;
-                }
-                repository = true;
-                NodeList list = features.get().getElementsByTagNameNS("*", "feature");
-                for (int i = 0; i < list.getLength(); i++) {
-                    Element feature = (Element) list.item(i);
-                    if (!(feature.getParentNode() instanceof Element parent) || parent != features.get()) {
-                        continue; // a <feature> dependency inside a feature
-                    }
-                    String name = feature.getAttribute("name");
-                    if (PluginListing.PLATFORM.contains(name)) {
-                        throw refused("plugins.kar.error.platform", name);
-                    }
-                    if (!PluginListing.isPluginFeature(name)) {
-                        continue;
-                    }
-                    if (!"manual".equals(feature.getAttribute("install"))) {
-                        throw refused("plugins.kar.error.autoInstall", name);
-                    }
-                    checkBundles(zip, feature, name, platform);
-                    plugins.add(name);
+                if (features.isPresent()) {
+                    repositories.add(entry.getName().substring(REPOSITORY.length()));
+                    plugins.addAll(pluginFeatures(zip, features.get(), platform));
                 }
             }
-            if (!repository) {
+            if (repositories.isEmpty()) {
                 throw refused("plugins.kar.error.noRepository");
             }
             if (plugins.isEmpty()) {
                 throw refused("plugins.kar.error.noPlugin");
             }
-            return new Contents(plugins);
+            if (target != null) {
+                write(zip, entries, target);
+            }
+            return new Contents(plugins, repositories);
         } catch (ZipException e) {
             throw refused("plugins.kar.error.notZip");
         } catch (IOException e) {
             throw refused("plugins.kar.error.unreadable");
+        }
+    }
+
+    /** Only {@code repository/} and {@code META-INF/}, each name once, none leading out of its folder. */
+    private static void checkNames(List<ZipEntry> entries) {
+        Set<String> seen = new HashSet<>();
+        for (ZipEntry entry : entries) {
+            String name = entry.getName();
+            boolean inPlace = name.startsWith(REPOSITORY) || name.startsWith("META-INF/");
+            String path = entry.isDirectory() && name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+            boolean plain = !name.contains("\\") && !name.contains(":") && Arrays.stream(path.split("/", -1))
+                    .noneMatch(part -> part.isEmpty() || part.equals(".") || part.equals(".."));
+            if (!inPlace || !plain || !seen.add(name)) {
+                throw refused("plugins.kar.error.content", name);
+            }
+        }
+    }
+
+    /**
+     * A zip names its entries twice: in a local header before each entry's bytes and in the central directory at its
+     * end. Readers differ in which they follow, so a crafted zip can show one reader other files than another; such
+     * a file is refused: the same names in the same order, each with the same bytes.
+     */
+    private static void sameInBothDirectories(Path file, ZipFile zip, List<ZipEntry> central) throws IOException {
+        List<String> local = new ArrayList<>();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = Files.newInputStream(file); ZipInputStream stream = new ZipInputStream(in)) {
+            for (ZipEntry entry = stream.getNextEntry(); entry != null; entry = stream.getNextEntry()) {
+                CRC32 crc = new CRC32();
+                long size = 0;
+                for (int read = stream.read(buffer); read >= 0; read = stream.read(buffer)) {
+                    crc.update(buffer, 0, read);
+                    size += read;
+                }
+                ZipEntry listed = zip.getEntry(entry.getName());
+                if (listed == null || listed.getCrc() != crc.getValue() || listed.getSize() != size) {
+                    throw refused("plugins.kar.error.inconsistent");
+                }
+                local.add(entry.getName());
+            }
+        }
+        if (!local.equals(central.stream().map(ZipEntry::getName).toList())) {
+            throw refused("plugins.kar.error.inconsistent");
+        }
+    }
+
+    private static void checkManifest(ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry("META-INF/MANIFEST.MF");
+        if (entry == null) {
+            return;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            if (new Manifest(in).getMainAttributes().getValue("Karaf-Feature-Repos") != null) {
+                throw refused("plugins.kar.error.manifest", "Karaf-Feature-Repos");
+            }
+        }
+    }
+
+    private static List<String> pluginFeatures(ZipFile zip, Element features, Version platform) throws IOException {
+        List<String> plugins = new ArrayList<>();
+        for (Element child : children(features)) {
+            if (!"feature".equals(child.getLocalName())) {
+                throw refused("plugins.kar.error.element", child.getLocalName(), features.getAttribute("name"));
+            }
+            String name = child.getAttribute("name");
+            if (PluginListing.PLATFORM.contains(name)) {
+                throw refused("plugins.kar.error.platform", name);
+            }
+            if (!PluginListing.isPluginFeature(name)) {
+                throw refused("plugins.kar.error.notPlugin", name);
+            }
+            if (!"manual".equals(child.getAttribute("install"))) {
+                throw refused("plugins.kar.error.autoInstall", name);
+            }
+            for (Element content : children(child)) {
+                if (!FEATURE_CONTENT.contains(content.getLocalName())) {
+                    throw refused("plugins.kar.error.element", content.getLocalName(), name);
+                }
+                if ("bundle".equals(content.getLocalName()) && !content.getTextContent().trim().startsWith("mvn:")) {
+                    throw refused("plugins.kar.error.location", content.getTextContent().trim(), name);
+                }
+            }
+            checkBundles(zip, child, name, platform);
+            plugins.add(name);
+        }
+        return plugins;
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> elements = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+
+    private static void write(ZipFile zip, List<ZipEntry> entries, Path target) throws IOException {
+        Files.createDirectories(target);
+        for (ZipEntry entry : entries) {
+            if (entry.isDirectory() || !entry.getName().startsWith(REPOSITORY)) {
+                continue;
+            }
+            Path path = target.resolve(entry.getName().substring(REPOSITORY.length())).normalize();
+            if (!path.startsWith(target)) {
+                throw refused("plugins.kar.error.content", entry.getName()); // checkNames already refuses these
+            }
+            Files.createDirectories(path.getParent());
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, path);
+            }
         }
     }
 

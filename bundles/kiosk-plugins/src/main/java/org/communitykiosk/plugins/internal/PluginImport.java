@@ -6,16 +6,12 @@ import java.util.List;
 import org.communitykiosk.api.Actor;
 
 /**
- * Adds plugins from a plugin archive (KAR) to the kiosk's list, without installing them. A service of its own, and
- * Karaf's KAR support optional, so that the console works without it.
+ * Adds plugins from a plugin archive (KAR) to the kiosk's list, without installing them.
  */
 interface PluginImport {
 
-    /** Whether Karaf's KAR support is installed. */
-    boolean available();
-
     /**
-     * Checks the archive and hands it to Karaf; audited as {@code plugins.import}.
+     * Checks the archive and adds the features repository it holds to Karaf; audited as {@code plugins.import}.
      *
      * @return the plugin features it added, now listed as not installed
      * @throws org.communitykiosk.api.InvalidInputException {@code plugins.kar.error.*} or

@@ -23,13 +23,8 @@ import com.vaadin.flow.component.upload.Upload;
 /** The plugin archive upload: received only up to its limit, whatever the page was made to allow. */
 class ImportViewTest {
 
-    /** Karaf's KAR support as installed, with no archive offered and nothing imported. */
+    /** No archive offered and nothing imported. */
     private static final PluginImport KAR = new PluginImport() {
-        @Override
-        public boolean available() {
-            return true;
-        }
-
         @Override
         public List<String> importArchive(Path file, String displayName, Actor actor) {
             throw new AssertionError("nothing is imported here");

@@ -1,12 +1,13 @@
 package org.communitykiosk.plugins.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.karaf.kar.KarService;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -89,8 +89,9 @@ class KarArchiveTest {
     void whatIsNotAPluginArchiveIsRefusedWithItsReason() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.kar"), "not a zip at all");
         assertEquals("plugins.kar.error.notZip", refusal(text));
-        assertEquals("plugins.kar.error.noRepository", refusal(kar(Map.of("readme.txt", new byte[] { 1 }))));
-        assertEquals("plugins.kar.error.noPlugin",
+        assertEquals("plugins.kar.error.noRepository", refusal(kar(Map.of("repository/readme.txt", new byte[] { 1 }))));
+        assertEquals("plugins.kar.error.noPlugin", refusal(featuresKar("")));
+        assertEquals("plugins.kar.error.notPlugin",
                 refusal(pluginKar(" install=\"manual\"", "other-thing", "org.slf4j")));
         assertEquals("plugins.kar.error.platform", refusal(pluginKar("", "kiosk-platform", "org.slf4j")));
         assertEquals("plugins.kar.error.autoInstall",
@@ -108,70 +109,143 @@ class KarArchiveTest {
         assertEquals(java.util.Optional.empty(), KarArchive.repositoryPath("wrap:file:/x.jar"));
     }
 
+    /** The archive of {@link #pluginKar} with one entry more. */
+    private Path pluginKarWith(String name, byte[] content) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n".getBytes());
+        entries.put("repository/org/example/points-features/1.0.0/points-features-1.0.0-features.xml",
+                features(" install=\"manual\"", "kiosk-points").getBytes());
+        entries.put("repository/org/example/points/1.0.0/points-1.0.0.jar",
+                bundle("org.communitykiosk.api.plugin;version=\"[1.0,2)\""));
+        entries.put(name, content);
+        return kar(entries);
+    }
+
+    private Path featuresKar(String featureBody) throws IOException {
+        return kar(Map.of("repository/org/example/points-features/1.0.0/points-features-1.0.0-features.xml",
+                ("<features name=\"test\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">" + featureBody
+                        + "</features>").getBytes()));
+    }
+
     @Test
-    void importHandsOnlyValidArchivesToKarafAndAuditsBoth() throws IOException {
-        List<URI> installed = new ArrayList<>();
-        KarService karaf = new KarService() {
+    void onlyTheArchivesRepositoryIsAcceptedNeverFilesForKarafsHome() throws IOException {
+        // Karaf's own KAR import copies resources/** into its home: etc/, deploy/, lib/, bin/
+        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("resources/etc/users.properties",
+                "admin = x,_g_:admingroup\n".getBytes())));
+        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("resources/deploy/evil.jar", bundle("x"))));
+        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("readme.txt", new byte[] { 1 })));
+        assertEquals("plugins.kar.error.content",
+                refusal(pluginKarWith("repository/../etc/pwned.cfg", new byte[] { 1 })));
+        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("/etc/pwned.cfg", new byte[] { 1 })));
+    }
+
+    @Test
+    void anArchiveCannotPointKarafAtOtherRepositories() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("META-INF/MANIFEST.MF",
+                "Manifest-Version: 1.0\nKaraf-Feature-Repos: file:/tmp/other-features.xml\n".getBytes());
+        entries.put("repository/org/example/points-features/1.0.0/points-features-1.0.0-features.xml",
+                features(" install=\"manual\"", "kiosk-points").getBytes());
+        assertEquals("plugins.kar.error.manifest", refusal(kar(entries)));
+        assertEquals("plugins.kar.error.element", refusal(featuresKar(
+                "<repository>file:/tmp/other-features.xml</repository>"
+                        + "<feature name=\"kiosk-points\" install=\"manual\"><bundle>mvn:o/p/1</bundle></feature>")));
+    }
+
+    @Test
+    void everyFeatureIsAManualPluginWithBundlesOnly() throws IOException {
+        assertEquals("plugins.kar.error.notPlugin", refusal(featuresKar(
+                "<feature name=\"kiosk-points\" install=\"manual\"><bundle>mvn:o/p/1</bundle></feature>"
+                        + "<feature name=\"helper\" install=\"manual\"><bundle>mvn:o/q/1</bundle></feature>")));
+        // files written into etc/ or configurations of other components when the plugin is installed
+        assertEquals("plugins.kar.error.element", refusal(featuresKar("<feature name=\"kiosk-points\" install=\"manual\">"
+                + "<configfile finalname=\"${karaf.etc}/users.properties\" override=\"true\">mvn:o/u/1/cfg"
+                + "</configfile></feature>")));
+        assertEquals("plugins.kar.error.element", refusal(featuresKar("<feature name=\"kiosk-points\" install=\"manual\">"
+                + "<config name=\"org.apache.karaf.shell\">sshRealm = karaf</config></feature>")));
+        assertEquals("plugins.kar.error.element", refusal(featuresKar("<feature name=\"kiosk-points\" install=\"manual\">"
+                + "<library>mvn:o/l/1</library></feature>")));
+        // code from anywhere but the archive or the kiosk's own repository
+        assertEquals("plugins.kar.error.location", refusal(featuresKar("<feature name=\"kiosk-points\" install=\"manual\">"
+                + "<bundle>file:/media/stick/evil.jar</bundle></feature>")));
+    }
+
+    @Test
+    void aZipThatShowsEachReaderDifferentFilesIsRefused() throws IOException {
+        // both names the same length: the local header of the second entry names resources/, its central directory
+        // entry repository/ (Karaf read the local headers, the kiosk the central directory)
+        String innocent = "repository/org/example/extra/1.0/x.cfg";
+        String hidden = "resources/etc/pwned-by-kar-zip-0000.cfg";
+        hidden = hidden.substring(0, innocent.length());
+        assertEquals(innocent.length(), hidden.length());
+        Path file = pluginKarWith(innocent, "pwned = true\n".getBytes());
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] name = innocent.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int local = indexOf(bytes, name, 0);
+        int central = indexOf(bytes, name, local + 1);
+        assertTrue(local > 0 && central > local, "both headers found");
+        System.arraycopy(hidden.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, bytes, local, name.length);
+        Files.write(file, bytes);
+        assertEquals("plugins.kar.error.inconsistent", refusal(file));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void importUnpacksOnlyTheCheckedRepositoryAndAddsItsFeaturesAndAuditsBoth() throws IOException {
+        List<URI> added = new ArrayList<>();
+        KarPluginImport.Repositories karaf = new KarPluginImport.Repositories() {
             @Override
-            public void install(URI uri) {
-                installed.add(uri);
+            public void add(URI uri) {
+                if (!added.contains(uri)) { // as Karaf: a repository it has is not added twice
+                    added.add(uri);
+                }
             }
 
             @Override
-            public void install(URI uri, boolean noAutoStartBundles) {
-                installed.add(uri);
-            }
-
-            @Override
-            public void install(URI uri, boolean noAutoStartBundles, boolean noAutoRefreshBundles) {
-                installed.add(uri);
-            }
-
-            @Override
-            public void install(URI uri, java.io.File repoDir, java.io.File resourceDir) {
-                installed.add(uri);
-            }
-
-            @Override
-            public void install(URI uri, java.io.File repoDir, java.io.File resourceDir, boolean noAutoStartBundles) {
-                installed.add(uri);
-            }
-
-            @Override
-            public void install(URI uri, java.io.File repoDir, java.io.File resourceDir, boolean noAutoStartBundles,
-                    boolean noAutoRefreshBundles) {
-                installed.add(uri);
-            }
-
-            @Override
-            public void uninstall(String name) {
-            }
-
-            @Override
-            public void uninstall(String name, boolean noAutoRefreshBundles) {
-            }
-
-            @Override
-            public List<String> list() {
-                return List.of();
-            }
-
-            @Override
-            public void create(String repoName, List<String> features, PrintStream console) {
+            public void remove(URI uri) {
+                added.remove(uri);
             }
         };
         FakeAudit audit = new FakeAudit();
         Path usb = Files.createDirectories(dir.resolve("media/stick/plugins"));
         Path good = Files.move(pluginKar(" install=\"manual\"", "kiosk-points",
                 "org.communitykiosk.api.plugin;version=\"[1.0,2)\""), usb.resolve("points.kar"));
-        KarPluginImport importer = new KarPluginImport(karaf, audit, () -> PLATFORM, List.of(dir.resolve("media")));
+        Path kars = dir.resolve("data/kar");
+        KarPluginImport importer = new KarPluginImport(karaf, audit, () -> PLATFORM, List.of(dir.resolve("media")),
+                kars);
         assertEquals(List.of(good), importer.offered());
 
         assertEquals(List.of("kiosk-points"), importer.importArchive(good, "points.kar", Actor.staff("admin")));
-        Path bad = Files.writeString(dir.resolve("bad.kar"), "junk");
+        assertEquals(1, added.size());
+        Path features = Path.of(added.get(0));
+        assertTrue(features.startsWith(kars) && Files.isRegularFile(features), features.toString());
+        Path unpacked = kars.relativize(features).subpath(0, 1);
+        assertTrue(Files.isRegularFile(kars.resolve(unpacked).resolve("org/example/points/1.0.0/points-1.0.0.jar")));
+        assertFalse(Files.exists(kars.resolve(unpacked).resolve("META-INF")), "only the repository is unpacked");
+
+        assertEquals(List.of("kiosk-points"), importer.importArchive(good, "points.kar", Actor.staff("admin")));
+        assertEquals(1, added.size(), "the same archive again adds nothing new");
+
+        Path bad = pluginKarWith("resources/etc/pwned.cfg", new byte[] { 1 });
         assertThrows(InvalidInputException.class, () -> importer.importArchive(bad, "bad.kar", Actor.staff("admin")));
-        assertEquals(List.of(good.toUri()), installed);
+        try (var left = Files.list(kars)) {
+            assertEquals(List.of(unpacked.toString()), left.map(p -> p.getFileName().toString()).toList(),
+                    "a refused archive leaves nothing in " + kars);
+        }
         assertEquals(List.of("staff:admin plugins.import kar:points.kar ok kiosk-points",
-                "staff:admin plugins.import kar:bad.kar refused: plugins.kar.error.notZip"), audit.lines);
+                "staff:admin plugins.import kar:points.kar ok kiosk-points",
+                "staff:admin plugins.import kar:bad.kar refused: plugins.kar.error.content"), audit.lines);
     }
 }
