@@ -88,6 +88,17 @@ final class KioskProcess implements AutoCloseable {
     }
 
     /**
+     * Makes this kiosk trust the tests' plugin publisher (itests/publisher), who signed the test plugin's archives;
+     * a kiosk as shipped trusts nobody.
+     */
+    KioskProcess trustTestPublisher() throws IOException {
+        Path trusted = Files.createDirectories(home.resolve("etc/kiosk-publishers"));
+        Files.copy(Paths.get(System.getProperty("kiosk.testPublisher")), trusted.resolve("kiosk-test-publisher.crt"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return this;
+    }
+
+    /**
      * The account {@link #shell} signs in with from now on (also while {@link #start()} waits for the shell): a kiosk
      * in service refuses the demo's published administrator password there.
      */

@@ -53,7 +53,10 @@ final class ImportView extends VerticalLayout {
         offered.setPadding(false);
 
         add(Screens.backButton("plugins-import-back", context.text("plugins.import.back"), () -> context.navigate("")),
-                Screens.heading(context.text("plugins.import.heading")), progress, error);
+                Screens.heading(context.text("plugins.import.heading")), progress, error,
+                Screens.text(context.text("plugins.import.signed")),
+                Screens.bigButton("plugins-import-publishers", context.text("plugins.import.publishers"),
+                        () -> context.navigate(PluginsPlugin.PUBLISHERS)));
         Paragraph usb = Screens.text(context.text("plugins.import.usb"));
         FileBuffer buffer = new FileBuffer();
         Upload upload = UPLOAD.upload(buffer);

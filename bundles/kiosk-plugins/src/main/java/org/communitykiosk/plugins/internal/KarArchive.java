@@ -10,12 +10,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.security.CodeSigner;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.regex.Pattern;
 import java.util.zip.ZipInputStream;
 
 import javax.xml.XMLConstants;
@@ -44,6 +51,9 @@ import org.w3c.dom.NodeList;
 final class KarArchive {
 
     private static final String REPOSITORY = "repository/";
+    /** The files of a jar signature, which the signature itself does not cover. */
+    private static final Pattern SIGNATURE_FILE = Pattern.compile(
+            "META-INF/(MANIFEST\\.MF|[^/]+\\.(SF|RSA|DSA|EC)|SIG-[^/]+)", Pattern.CASE_INSENSITIVE);
     /** The elements a plugin feature may hold: its bundles, plugins it needs, a description. */
     private static final Set<String> FEATURE_CONTENT = Set.of("feature", "bundle", "details");
 
@@ -62,23 +72,25 @@ final class KarArchive {
     }
 
     /** Checks the archive; changes nothing. */
-    static Contents inspect(Path file, Version platform) {
-        return read(file, platform, null);
+    static Contents inspect(Path file, Version platform, Collection<X509Certificate> publishers) {
+        return read(file, platform, publishers, null);
     }
 
     /**
      * Checks the archive and writes its {@code repository/} folder, the checked bytes from the same reading, into
      * {@code target} (which must not exist; on a refusal it is left missing or incomplete for the caller to delete).
      */
-    static Contents unpack(Path file, Version platform, Path target) {
-        return read(file, platform, target);
+    static Contents unpack(Path file, Version platform, Collection<X509Certificate> publishers, Path target) {
+        return read(file, platform, publishers, target);
     }
 
-    private static Contents read(Path file, Version platform, Path target) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+    private static Contents read(Path file, Version platform, Collection<X509Certificate> publishers, Path target) {
+        // verify: reading an entry whose bytes differ from the signed manifest's digest throws SecurityException
+        try (JarFile zip = new JarFile(file.toFile(), true)) {
             List<ZipEntry> entries = zip.stream().map(ZipEntry.class::cast).toList();
             checkNames(entries);
             sameInBothDirectories(file, zip, entries);
+            checkSignature(zip, entries, publishers);
             checkManifest(zip);
             List<String> plugins = new ArrayList<>();
             List<String> repositories = new ArrayList<>();
@@ -150,6 +162,49 @@ final class KarArchive {
         }
         if (!local.equals(central.stream().map(ZipEntry::getName).toList())) {
             throw refused("plugins.kar.error.inconsistent");
+        }
+    }
+
+    /**
+     * Every entry but the signature's own files signed (jarsigner's signature: {@code META-INF/*.SF} with a signature
+     * block) by one certificate that is a trusted publisher's; every entry's bytes as signed.
+     */
+    private static void checkSignature(JarFile jar, List<ZipEntry> entries, Collection<X509Certificate> publishers)
+            throws IOException {
+        byte[] buffer = new byte[8192];
+        Set<Certificate> signedAll = null;
+        boolean anySigned = false;
+        for (ZipEntry zipEntry : entries) {
+            if (zipEntry.isDirectory() || SIGNATURE_FILE.matcher(zipEntry.getName()).matches()) {
+                continue;
+            }
+            JarEntry entry = jar.getJarEntry(zipEntry.getName());
+            try (InputStream in = jar.getInputStream(entry)) {
+                while (in.read(buffer) >= 0) {
+                    // the signer is known once the entry was read to its end
+                }
+            } catch (SecurityException e) {
+                throw refused("plugins.kar.error.tampered");
+            }
+            Set<Certificate> signers = new HashSet<>();
+            for (CodeSigner signer : entry.getCodeSigners() == null ? new CodeSigner[0] : entry.getCodeSigners()) {
+                signers.add(signer.getSignerCertPath().getCertificates().get(0));
+            }
+            anySigned |= !signers.isEmpty();
+            if (signedAll == null) {
+                signedAll = signers;
+            } else {
+                signedAll.retainAll(signers);
+            }
+        }
+        if (signedAll == null || signedAll.isEmpty()) {
+            // entries added to a signed archive are not in its signed manifest
+            throw refused(anySigned ? "plugins.kar.error.tampered" : "plugins.kar.error.unsigned");
+        }
+        if (signedAll.stream().noneMatch(publishers::contains)) {
+            X509Certificate signer = (X509Certificate) signedAll.iterator().next();
+            throw refused("plugins.kar.error.unknownPublisher", Publishers.name(signer),
+                    Publishers.fingerprint(signer));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports plugin archives: checks each ({@link KarArchive}), unpacks its features repository into its own folder under
+ * Imports plugin archives: checks each ({@link KarArchive}: signed by a trusted publisher, {@link Publishers}), unpacks its features repository into its own folder under
  * {@code ${karaf.data}/kar} (a place Karaf's Maven resolver reads: {@code etc/org.ops4j.pax.url.mvn.cfg}) and adds
  * the repository to Karaf's features service, which keeps it across restarts. Karaf's own archive service is never
  * given the file (see {@link KarArchive} for why). Only archives whose plugin features are {@code install="manual"}
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class KarPluginImport implements PluginImport {
 
     static final String AUDIT_ACTION = "plugins.import";
+    static final String PUBLISHER_ACTION = "plugins.publisher";
     /** The folders of imported archives below {@code data/kar} start with this (Karaf's own archives never do). */
     static final String FOLDER_PREFIX = "kiosk-";
     private static final String STAGING_PREFIX = ".kiosk-import-";
@@ -57,6 +59,7 @@ public final class KarPluginImport implements PluginImport {
     private final Supplier<Version> platform;
     private final List<Path> folders;
     private final Path kars;
+    private final Publishers publishers;
 
     @Activate
     public KarPluginImport(@Reference(name = "features") FeaturesService features,
@@ -73,12 +76,14 @@ public final class KarPluginImport implements PluginImport {
             }
         }, audit, KarafFeatureCatalog::pluginApiVersion,
                 List.of(Path.of(System.getProperty("karaf.home", ".")).resolve("import"), Path.of("/media")),
-                Path.of(System.getProperty("karaf.data", "data")).resolve("kar"));
+                Path.of(System.getProperty("karaf.data", "data")).resolve("kar"),
+                new Publishers(Path.of(System.getProperty("karaf.etc", "etc")).resolve("kiosk-publishers")));
     }
 
     KarPluginImport(Repositories repositories, AuditLog audit, Supplier<Version> platform, List<Path> folders,
-            Path kars) {
+            Path kars, Publishers publishers) {
         this.repositories = repositories;
+        this.publishers = publishers;
         this.audit = audit;
         this.platform = platform;
         this.folders = List.copyOf(folders);
@@ -93,7 +98,7 @@ public final class KarPluginImport implements PluginImport {
         KarArchive.Contents contents;
         Path folder;
         try {
-            contents = KarArchive.unpack(file, platform.get(), staging);
+            contents = KarArchive.unpack(file, platform.get(), publishers.certificates(), staging);
             // named by what was unpacked, so that the same archive imported again finds its folder
             folder = kars.resolve(FOLDER_PREFIX + fingerprint(staging));
             if (Files.isDirectory(folder)) {
@@ -180,13 +185,54 @@ public final class KarPluginImport implements PluginImport {
 
     @Override
     public List<Path> offered() {
+        return offered(".kar");
+    }
+
+    @Override
+    public List<Publishers.Publisher> publishers() {
+        return publishers.list();
+    }
+
+    @Override
+    public List<Path> offeredCertificates() {
+        return offered(".crt", ".pem");
+    }
+
+    @Override
+    public synchronized Publishers.Publisher trust(Path certificate, Actor actor) {
+        try {
+            Publishers.Publisher added = publishers.add(certificate);
+            audit.record(actor, PUBLISHER_ACTION, "publisher:" + added.fingerprint(), "trusted " + added.name());
+            return added;
+        } catch (InvalidInputException refused) {
+            audit.record(actor, PUBLISHER_ACTION, "file:" + certificate.getFileName(), "refused: not a certificate");
+            throw refused;
+        } catch (IOException e) {
+            LOG.warn("cannot write the trusted publisher from {}", certificate, e);
+            throw InvalidInputException.of(null, "plugins.publishers.error.failed");
+        }
+    }
+
+    @Override
+    public synchronized void distrust(String fingerprint, Actor actor) {
+        try {
+            if (publishers.remove(fingerprint)) {
+                audit.record(actor, PUBLISHER_ACTION, "publisher:" + fingerprint, "no longer trusted");
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot remove the trusted publisher {}", fingerprint, e);
+            throw InvalidInputException.of(null, "plugins.publishers.error.failed");
+        }
+    }
+
+    private List<Path> offered(String... suffixes) {
         List<Path> found = new ArrayList<>();
         for (Path folder : folders) {
             if (!Files.isDirectory(folder)) {
                 continue;
             }
-            try (Stream<Path> files = Files.find(folder, 4,
-                    (path, attributes) -> attributes.isRegularFile() && path.toString().endsWith(".kar"))) {
+            try (Stream<Path> files = Files.find(folder, 4, (path, attributes) -> attributes.isRegularFile()
+                    && Stream.of(suffixes).anyMatch(path.toString().toLowerCase(Locale.ROOT)::endsWith))) {
                 files.sorted().forEach(found::add);
             } catch (IOException | RuntimeException e) {
                 LOG.debug("import folder {} cannot be read: {}", folder, e.toString());

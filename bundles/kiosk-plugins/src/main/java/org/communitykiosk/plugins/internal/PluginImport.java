@@ -21,4 +21,20 @@ interface PluginImport {
 
     /** Archives ({@code *.kar}) offered in the import folders (a USB stick, the kiosk's import folder). */
     List<Path> offered();
+
+    /** The publishers whose archives this kiosk imports. */
+    List<Publishers.Publisher> publishers();
+
+    /** Certificates ({@code *.crt}, {@code *.pem}) offered in the import folders, for an admin to trust. */
+    List<Path> offeredCertificates();
+
+    /**
+     * Trusts the publisher of the certificate; audited as {@code plugins.publisher}.
+     *
+     * @throws org.communitykiosk.api.InvalidInputException {@code plugins.publishers.error.*}; nothing was changed
+     */
+    Publishers.Publisher trust(Path certificate, Actor actor);
+
+    /** Stops trusting the publisher; archives imported before stay. Audited as {@code plugins.publisher}. */
+    void distrust(String fingerprint, Actor actor);
 }

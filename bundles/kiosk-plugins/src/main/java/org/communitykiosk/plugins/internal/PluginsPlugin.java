@@ -23,12 +23,19 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code plugin-state-<feature>} (state in words), {@code plugin-shown-<feature>}, and the buttons present for its
  * state {@code plugin-install-<feature>}, {@code plugin-upgrade-<feature>}, {@code plugin-uninstall-<feature>};
  * while Karaf works {@code plugins-progress} (progress bar, hidden otherwise) and {@code plugins-progress-text};
- * a refusal or failure {@code plugins-error}; to the import screen {@code plugins-import} (only with Karaf's KAR
- * support); back home {@code plugins-home}.
+ * a refusal or failure {@code plugins-error}; to the import screen {@code plugins-import}; back home
+ * {@code plugins-home}.
  * <p>
- * View {@code /plugins/import} (ADMIN, only with Karaf's KAR support): archives found on a USB stick as buttons
+ * View {@code /plugins/import} (ADMIN): archives found on a USB stick as buttons
  * {@code plugins-import-file-<n>} (in {@code plugins-import-files}), {@code plugins-import-upload},
- * {@code plugins-import-progress}, {@code plugins-import-error}, back to the list {@code plugins-import-back}.
+ * {@code plugins-import-progress}, {@code plugins-import-error}, to the trusted publishers
+ * {@code plugins-import-publishers}, back to the list {@code plugins-import-back}.
+ * <p>
+ * View {@code /plugins/publishers} (ADMIN): the trusted publishers ({@code publishers-trusted}: per publisher
+ * {@code publisher-<n>-name}, {@code publisher-<n>-fingerprint}, {@code publisher-remove-<n>}), certificates found on a
+ * USB stick as buttons {@code publisher-offered-<n>} (in {@code publishers-offered}); one tapped shows
+ * {@code publishers-check} with {@code publisher-candidate-name}, {@code publisher-candidate-fingerprint},
+ * {@code publisher-trust} and {@code publisher-cancel}; a refusal {@code publishers-error}; back {@code publishers-back}.
  * <p>
  * Karaf's work runs on this component's own single thread, never on a UI thread; the screen is updated through
  * {@code ui.access}.
@@ -38,6 +45,7 @@ public final class PluginsPlugin implements KioskPlugin {
 
     static final String ID = "plugins";
     static final String IMPORT = "import";
+    static final String PUBLISHERS = "publishers";
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "kiosk-plugins-worker");
@@ -53,7 +61,8 @@ public final class PluginsPlugin implements KioskPlugin {
         this.views = importer == null
                 ? List.of(new PluginView("", Audience.ADMIN, context -> new PluginsView(context, manager, worker, false)))
                 : List.of(new PluginView("", Audience.ADMIN, context -> new PluginsView(context, manager, worker, true)),
-                        new PluginView(IMPORT, Audience.ADMIN, context -> new ImportView(context, importer, worker)));
+                        new PluginView(IMPORT, Audience.ADMIN, context -> new ImportView(context, importer, worker)),
+                        new PluginView(PUBLISHERS, Audience.ADMIN, context -> new PublishersView(context, importer)));
     }
 
     @Deactivate

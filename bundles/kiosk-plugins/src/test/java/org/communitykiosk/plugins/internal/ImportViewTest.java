@@ -34,6 +34,26 @@ class ImportViewTest {
         public List<Path> offered() {
             return List.of();
         }
+
+        @Override
+        public List<Publishers.Publisher> publishers() {
+            return List.of();
+        }
+
+        @Override
+        public List<Path> offeredCertificates() {
+            return List.of();
+        }
+
+        @Override
+        public Publishers.Publisher trust(Path certificate, Actor actor) {
+            throw new AssertionError("nobody is trusted here");
+        }
+
+        @Override
+        public void distrust(String fingerprint, Actor actor) {
+            throw new AssertionError("nobody is trusted here");
+        }
     };
 
     @Test

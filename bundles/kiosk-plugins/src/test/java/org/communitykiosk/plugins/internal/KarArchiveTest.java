@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Version;
@@ -32,7 +33,19 @@ class KarArchiveTest {
     private static final Version PLATFORM = new Version(1, 0, 0);
 
     @TempDir
+    static Path keys;
+    /** The publisher this kiosk trusts, and one it does not. */
+    private static TestPublisher publisher;
+    private static TestPublisher stranger;
+
+    @TempDir
     Path dir;
+
+    @BeforeAll
+    static void makeKeys() throws Exception {
+        publisher = TestPublisher.create(keys, "publisher");
+        stranger = TestPublisher.create(keys, "stranger");
+    }
 
     private static String features(String install, String name) {
         return "<features name=\"test\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
@@ -73,22 +86,28 @@ class KarArchiveTest {
         return kar(entries);
     }
 
-    private static String refusal(Path file) {
-        return assertThrows(InvalidInputException.class, () -> KarArchive.inspect(file, PLATFORM)).problems().get(0)
-                .key();
+    /** Why the archive, signed by the trusted publisher, is refused. */
+    private static String refusal(Path file) throws Exception {
+        return unsignedRefusal(publisher.sign(file));
+    }
+
+    private static String unsignedRefusal(Path file) {
+        return assertThrows(InvalidInputException.class,
+                () -> KarArchive.inspect(file, PLATFORM, List.of(publisher.certificate))).problems().get(0).key();
     }
 
     @Test
-    void aValidArchiveNamesItsPluginFeatures() throws IOException {
+    void aValidArchiveNamesItsPluginFeatures() throws Exception {
         Path file = pluginKar(" install=\"manual\"", "kiosk-points",
                 "org.communitykiosk.api.plugin;version=\"[1.0,2)\"");
-        assertEquals(List.of("kiosk-points"), KarArchive.inspect(file, PLATFORM).pluginFeatures());
+        assertEquals(List.of("kiosk-points"),
+                KarArchive.inspect(publisher.sign(file), PLATFORM, List.of(publisher.certificate)).pluginFeatures());
     }
 
     @Test
-    void whatIsNotAPluginArchiveIsRefusedWithItsReason() throws IOException {
+    void whatIsNotAPluginArchiveIsRefusedWithItsReason() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.kar"), "not a zip at all");
-        assertEquals("plugins.kar.error.notZip", refusal(text));
+        assertEquals("plugins.kar.error.notZip", unsignedRefusal(text));
         assertEquals("plugins.kar.error.noRepository", refusal(kar(Map.of("repository/readme.txt", new byte[] { 1 }))));
         assertEquals("plugins.kar.error.noPlugin", refusal(featuresKar("")));
         assertEquals("plugins.kar.error.notPlugin",
@@ -130,17 +149,17 @@ class KarArchiveTest {
     @Test
     void onlyTheArchivesRepositoryIsAcceptedNeverFilesForKarafsHome() throws IOException {
         // Karaf's own KAR import copies resources/** into its home: etc/, deploy/, lib/, bin/
-        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("resources/etc/users.properties",
+        assertEquals("plugins.kar.error.content", unsignedRefusal(pluginKarWith("resources/etc/users.properties",
                 "admin = x,_g_:admingroup\n".getBytes())));
-        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("resources/deploy/evil.jar", bundle("x"))));
-        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("readme.txt", new byte[] { 1 })));
+        assertEquals("plugins.kar.error.content", unsignedRefusal(pluginKarWith("resources/deploy/evil.jar", bundle("x"))));
+        assertEquals("plugins.kar.error.content", unsignedRefusal(pluginKarWith("readme.txt", new byte[] { 1 })));
         assertEquals("plugins.kar.error.content",
-                refusal(pluginKarWith("repository/../etc/pwned.cfg", new byte[] { 1 })));
-        assertEquals("plugins.kar.error.content", refusal(pluginKarWith("/etc/pwned.cfg", new byte[] { 1 })));
+                unsignedRefusal(pluginKarWith("repository/../etc/pwned.cfg", new byte[] { 1 })));
+        assertEquals("plugins.kar.error.content", unsignedRefusal(pluginKarWith("/etc/pwned.cfg", new byte[] { 1 })));
     }
 
     @Test
-    void anArchiveCannotPointKarafAtOtherRepositories() throws IOException {
+    void anArchiveCannotPointKarafAtOtherRepositories() throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("META-INF/MANIFEST.MF",
                 "Manifest-Version: 1.0\nKaraf-Feature-Repos: file:/tmp/other-features.xml\n".getBytes());
@@ -153,7 +172,7 @@ class KarArchiveTest {
     }
 
     @Test
-    void everyFeatureIsAManualPluginWithBundlesOnly() throws IOException {
+    void everyFeatureIsAManualPluginWithBundlesOnly() throws Exception {
         assertEquals("plugins.kar.error.notPlugin", refusal(featuresKar(
                 "<feature name=\"kiosk-points\" install=\"manual\"><bundle>mvn:o/p/1</bundle></feature>"
                         + "<feature name=\"helper\" install=\"manual\"><bundle>mvn:o/q/1</bundle></feature>")));
@@ -186,7 +205,7 @@ class KarArchiveTest {
         assertTrue(local > 0 && central > local, "both headers found");
         System.arraycopy(hidden.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0, bytes, local, name.length);
         Files.write(file, bytes);
-        assertEquals("plugins.kar.error.inconsistent", refusal(file));
+        assertEquals("plugins.kar.error.inconsistent", unsignedRefusal(file));
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
@@ -203,7 +222,44 @@ class KarArchiveTest {
     }
 
     @Test
-    void importUnpacksOnlyTheCheckedRepositoryAndAddsItsFeaturesAndAuditsBoth() throws IOException {
+    void onlyArchivesSignedByATrustedPublisherAndUnchangedSinceAreAccepted() throws Exception {
+        Path archive = pluginKar(" install=\"manual\"", "kiosk-points",
+                "org.communitykiosk.api.plugin;version=\"[1.0,2)\"");
+        assertEquals("plugins.kar.error.unsigned", unsignedRefusal(archive));
+        assertEquals("plugins.kar.error.unknownPublisher", unsignedRefusal(stranger.sign(archive)));
+
+        Path signed = publisher.sign(archive);
+        assertEquals("plugins.kar.error.tampered", unsignedRefusal(rewritten(signed,
+                "repository/org/example/points/1.0.0/points-1.0.0.jar", bundle("org.evil"))));
+        assertEquals("plugins.kar.error.tampered", unsignedRefusal(rewritten(signed,
+                "repository/org/example/points/1.0.0/extra-1.0.0.jar", bundle("org.evil"))));
+    }
+
+    /** A copy of the archive with one entry replaced or added, everything else as it was (signature included). */
+    private Path rewritten(Path archive, String name, byte[] content) throws IOException {
+        Path copy = Files.createTempFile(dir, "tampered", ".kar");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(archive.toFile());
+                OutputStream out = Files.newOutputStream(copy); ZipOutputStream zip = new ZipOutputStream(out)) {
+            boolean replaced = false;
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                zip.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals(name)) {
+                    zip.write(content);
+                    replaced = true;
+                } else {
+                    zip.write(in.getInputStream(entry).readAllBytes());
+                }
+            }
+            if (!replaced) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(content);
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void importUnpacksOnlyTheCheckedRepositoryAndAddsItsFeaturesAndAuditsBoth() throws Exception {
         List<URI> added = new ArrayList<>();
         KarPluginImport.Repositories karaf = new KarPluginImport.Repositories() {
             @Override
@@ -220,11 +276,13 @@ class KarArchiveTest {
         };
         FakeAudit audit = new FakeAudit();
         Path usb = Files.createDirectories(dir.resolve("media/stick/plugins"));
-        Path good = Files.move(pluginKar(" install=\"manual\"", "kiosk-points",
-                "org.communitykiosk.api.plugin;version=\"[1.0,2)\""), usb.resolve("points.kar"));
+        Path good = Files.move(publisher.sign(pluginKar(" install=\"manual\"", "kiosk-points",
+                "org.communitykiosk.api.plugin;version=\"[1.0,2)\"")), usb.resolve("points.kar"));
+        Publishers trusted = new Publishers(dir.resolve("etc/kiosk-publishers"));
+        trusted.add(publisher.certificateFile(dir));
         Path kars = dir.resolve("data/kar");
         KarPluginImport importer = new KarPluginImport(karaf, audit, () -> PLATFORM, List.of(dir.resolve("media")),
-                kars);
+                kars, trusted);
         assertEquals(List.of(good), importer.offered());
 
         assertEquals(List.of("kiosk-points"), importer.importArchive(good, "points.kar", Actor.staff("admin")));
@@ -238,7 +296,7 @@ class KarArchiveTest {
         assertEquals(List.of("kiosk-points"), importer.importArchive(good, "points.kar", Actor.staff("admin")));
         assertEquals(1, added.size(), "the same archive again adds nothing new");
 
-        Path bad = pluginKarWith("resources/etc/pwned.cfg", new byte[] { 1 });
+        Path bad = publisher.sign(pluginKarWith("resources/etc/pwned.cfg", new byte[] { 1 }));
         assertThrows(InvalidInputException.class, () -> importer.importArchive(bad, "bad.kar", Actor.staff("admin")));
         try (var left = Files.list(kars)) {
             assertEquals(List.of(unpacked.toString()), left.map(p -> p.getFileName().toString()).toList(),

@@ -21,7 +21,7 @@ class MessagesTest extends BundleMessagesContract {
     }
 
     private static final Set<String> AUDIT_ACTIONS = Set.of("plugins.install", "plugins.upgrade",
-            "plugins.uninstall", "plugins.import", "settings.update", "backup.start");
+            "plugins.uninstall", "plugins.import", "plugins.publisher", "settings.update", "backup.start");
 
     @Test
     void everyKeyUsedInTheSourcesIsTranslatedInBothLanguages() {
