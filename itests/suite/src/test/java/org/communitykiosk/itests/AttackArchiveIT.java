@@ -50,18 +50,21 @@ import org.openqa.selenium.WebElement;
  * second administrator into {@code etc/users.properties}, a bundle into {@code deploy/}, which Karaf starts), a
  * {@code Karaf-Feature-Repos} manifest header (a features repository of the attacker's instead of the archive's own,
  * whose features Karaf installs), a zip whose central directory (read by the kiosk's check) and local headers (read by
- * Karaf's import) name different files, and a plugin feature without {@code install="manual"}. Where the good archive
- * is signed, its signature is kept and the added entries are simply not signed (a changed manifest would break the
- * signature: that archive is sent unsigned). Each must be refused with a message, nothing written into the
- * installation and Karaf's feature repositories, archives and installed features as they were, the plugin list
- * unchanged and the kiosk still answering. A good archive sent through the page's upload is accepted and its plugin
- * offered, not installed. The kiosk is started for this class alone, so that what one attack leaves does not fall on
- * another test.
+ * Karaf's import) name different files, and a plugin feature without {@code install="manual"}. These archives are
+ * signed again by the publisher the kiosk trusts (the tests' publisher, itests/publisher), as if that publisher's key
+ * had been stolen or the publisher itself turned bad: the rules on an archive's content hold whoever signed it. Then
+ * the signature itself: an unsigned archive, one signed by a key the kiosk does not trust, one changed after signing.
+ * Each must be refused with a message saying why, nothing written into the installation and Karaf's feature
+ * repositories, imported archives and installed features as they were, the plugin list unchanged and the kiosk still
+ * answering. A good archive sent through the page's upload is accepted and its plugin offered, not installed; an
+ * admin who trusts a new publisher on the console (after seeing its fingerprint) can import its archives. The kiosk is
+ * started for this class alone, so that what one attack leaves does not fall on another test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AttackArchiveIT {
 
     static final KioskProcess.Ports PORTS = new KioskProcess.Ports(19581, 19501, 12599, 45645);
+    private static final char[] TEST_PUBLISHER_PASSWORD = "kiosk-test-publisher".toCharArray();
     /** The good archive's plugin feature (itests/versioned-plugin). */
     static final String FEATURE = "kiosk-versioned";
     /** What Karaf may take for an import: a refusal comes sooner, a KAR import within seconds. */
@@ -81,7 +84,7 @@ class AttackArchiveIT {
         kiosk = KioskProcess.unpack(Paths.get(System.getProperty("kiosk.runDirectory", "target/kiosk-browser"))
                 .resolveSibling("kiosk-attack-archive"), PORTS);
         Runtime.getRuntime().addShutdownHook(new Thread(kiosk::kill));
-        kiosk.start();
+        kiosk.trustTestPublisher().start();
         files = Files.createTempDirectory("attack-archive");
     }
 
@@ -98,11 +101,11 @@ class AttackArchiveIT {
     @Test
     @Order(1)
     void aConfigurationFileUnderResourcesIsRefusedAndNotWrittenIntoEtc() throws Exception {
-        Path kar = archive("pwned-cfg.kar", Map.of("resources/etc/pwned-by-kar.cfg", bytes("pwned = true\n")),
-                ContentChange.none());
+        Path kar = signedByTheTrustedPublisher(archive("pwned-cfg.kar",
+                Map.of("resources/etc/pwned-by-kar.cfg", bytes("pwned = true\n")), ContentChange.none()));
         Path written = kiosk.home().resolve("etc/pwned-by-kar.cfg");
         try {
-            refusedFromTheList(kar, () -> assertFalse(Files.exists(written), "the archive wrote " + written));
+            refusedFromTheList(kar, "不属于插件", () -> assertFalse(Files.exists(written), "the archive wrote " + written));
         } finally {
             Files.deleteIfExists(written);
         }
@@ -115,10 +118,10 @@ class AttackArchiveIT {
         byte[] before = Files.readAllBytes(users);
         byte[] withBackdoor = (new String(before, StandardCharsets.UTF_8)
                 + "\npwned = pwned2026,_g_:admingroup\n").getBytes(StandardCharsets.UTF_8);
-        Path kar = archive("pwned-users.kar", Map.of("resources/etc/users.properties", withBackdoor),
-                ContentChange.none());
+        Path kar = signedByTheTrustedPublisher(archive("pwned-users.kar",
+                Map.of("resources/etc/users.properties", withBackdoor), ContentChange.none()));
         try {
-            refusedFromTheList(kar, () -> assertArrayEquals(before, Files.readAllBytes(users),
+            refusedFromTheList(kar, "不属于插件", () -> assertArrayEquals(before, Files.readAllBytes(users),
                     () -> "etc/users.properties was changed, lines added: " + addedLines(before, users)));
         } finally {
             Files.write(users, before);
@@ -130,10 +133,10 @@ class AttackArchiveIT {
     void aBundleForTheDeployFolderUnderResourcesIsRefusedAndNotDeployed() throws Exception {
         Path deploy = kiosk.home().resolve("deploy");
         Set<String> before = names(deploy);
-        Path kar = archive("pwned-deploy.kar", Map.of("resources/deploy/evil.jar", bundleJar()),
-                ContentChange.none());
+        Path kar = signedByTheTrustedPublisher(archive("pwned-deploy.kar",
+                Map.of("resources/deploy/evil.jar", bundleJar()), ContentChange.none()));
         try {
-            refusedFromTheList(kar, () -> unchanged("deploy/", before, names(deploy)));
+            refusedFromTheList(kar, "不属于插件", () -> unchanged("deploy/", before, names(deploy)));
         } finally {
             Files.deleteIfExists(deploy.resolve("evil.jar"));
         }
@@ -147,12 +150,11 @@ class AttackArchiveIT {
         Files.writeString(repository, "<features xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\""
                 + " name=\"pwned-by-kar-repos\"><feature name=\"kiosk-pwned-repos\" version=\"1.0.0\"/></features>",
                 StandardCharsets.UTF_8);
-        // a changed manifest breaks a jar signature (Java's verifier then refuses the whole archive): the attacker
-        // leaves the signature out, as the unsigned plugin archives the kiosk took until now
-        Path kar = archive("pwned-repos.kar", Map.of(), (name, content) -> name.equals("META-INF/MANIFEST.MF")
-                ? withManifestHeader(content, "Karaf-Feature-Repos", repository.toUri().toString())
-                : signatureFile(name) ? null : content);
-        refusedFromTheList(kar, () -> assertFalse(kiosk.shell("feature:list -i").contains("kiosk-pwned-repos"),
+        Path kar = signedByTheTrustedPublisher(archive("pwned-repos.kar", Map.of(),
+                (name, content) -> name.equals("META-INF/MANIFEST.MF")
+                        ? withManifestHeader(content, "Karaf-Feature-Repos", repository.toUri().toString())
+                        : content));
+        refusedFromTheList(kar, "要求添加别的插件清单", () -> assertFalse(kiosk.shell("feature:list -i").contains("kiosk-pwned-repos"),
                 "the attacker's feature was installed"));
     }
 
@@ -164,7 +166,8 @@ class AttackArchiveIT {
         String shown = "repository/xx/pwned-by-kar2.cfg";
         String hidden = "resources/etc/pwned-by-kar2.cfg";
         assertEquals(shown.length(), hidden.length());
-        Path kar = archive("pwned-headers.kar", Map.of(shown, bytes("pwned = true\n")), ContentChange.none());
+        Path kar = signedByTheTrustedPublisher(archive("pwned-headers.kar", Map.of(shown, bytes("pwned = true\n")),
+                ContentChange.none()));
         patchLocalName(kar, shown, hidden);
         assertTrue(centralNames(kar).contains(shown) && !centralNames(kar).contains(hidden));
         assertTrue(localNames(kar).contains(hidden) && !localNames(kar).contains(shown));
@@ -172,7 +175,7 @@ class AttackArchiveIT {
         Set<String> before = names(etc);
         Path written = etc.resolve("pwned-by-kar2.cfg");
         try {
-            refusedFromTheList(kar, () -> assertFalse(Files.exists(written), "the archive wrote " + written),
+            refusedFromTheList(kar, "前后不一致", () -> assertFalse(Files.exists(written), "the archive wrote " + written),
                     () -> unchanged("etc/", before, names(etc)));
         } finally {
             Files.deleteIfExists(written);
@@ -182,9 +185,11 @@ class AttackArchiveIT {
     @Test
     @Order(6)
     void aPluginFeatureThatWouldInstallItselfIsRefused() throws Exception {
-        Path kar = archive("auto-install.kar", Map.of(), (name, content) -> name.endsWith("-features.xml")
-                ? bytes(new String(content, StandardCharsets.UTF_8).replace(" install=\"manual\"", "")) : content);
-        refusedFromTheList(kar, () -> assertFalse(kiosk.shell("feature:list -i").contains(FEATURE),
+        Path kar = signedByTheTrustedPublisher(archive("auto-install.kar", Map.of(),
+                (name, content) -> name.endsWith("-features.xml")
+                        ? bytes(new String(content, StandardCharsets.UTF_8).replace(" install=\"manual\"", ""))
+                        : content));
+        refusedFromTheList(kar, "自动安装", () -> assertFalse(kiosk.shell("feature:list -i").contains(FEATURE),
                 "the plugin installed itself"));
     }
 
@@ -209,7 +214,151 @@ class AttackArchiveIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void anUnsignedArchiveIsRefused() throws Exception {
+        Path kar = archive("unsigned.kar", Map.of(), (name, content) -> signatureFile(name) ? null : content);
+        refusedFromTheList(kar, "没有签名");
+    }
+
+    @Test
+    @Order(9)
+    void anArchiveChangedAfterSigningIsRefused() throws Exception {
+        // the trusted publisher's own archive, its plugin's bundle swapped for another after signing
+        Path kar = archive("tampered.kar", Map.of(), (name, content) -> name.endsWith("-1.0.0.jar") ? bundleJar()
+                : content);
+        refusedFromTheList(kar, "签名后被改动");
+    }
+
+    @Test
+    @Order(10)
+    void anArchiveSignedByAKeyTheKioskDoesNotTrustIsRefusedNamingItsFingerprint() throws Exception {
+        Path kar = signed(archive("stranger.kar", Map.of(), ContentChange.none()), stranger());
+        String fingerprint = fingerprint(strangerCertificate());
+        refusedFromTheList(kar, fingerprint);
+    }
+
+    /**
+     * The other side of the last test: an admin who got the publisher's fingerprint by another way trusts it on the
+     * console, where the certificate on the stick shows its fingerprint before anything is trusted; its archive then
+     * imports. Distrusting it again leaves the kiosk as it was.
+     */
+    @Test
+    @Order(11)
+    void anAdminTrustsANewPublisherAfterSeeingItsFingerprintAndItsArchiveImports() throws Exception {
+        Path folder = kiosk.home().resolve("import");
+        deleteTree(folder);
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("stranger.crt"), strangerCertificate().getEncoded());
+        Files.copy(signed(archive("stranger.kar", Map.of(), ContentChange.none()), stranger()),
+                folder.resolve("stranger.kar"));
+        String fingerprint = fingerprint(strangerCertificate());
+        Karaf before = Karaf.now();
+        try (KioskBrowser browser = new KioskBrowser(kiosk)) {
+            browser.signInStaff("admin", "admin2026");
+            browser.open("plugins/import").find("#plugins-import-publishers");
+            browser.click("#plugins-import-publishers");
+            browser.find("#publishers-offered");
+            assertFalse(browser.text("#publishers-trusted").contains(fingerprint));
+            browser.click("#publisher-offered-0");
+            browser.waitForText("#publisher-candidate-fingerprint", fingerprint);
+            browser.click("#publisher-trust");
+            browser.waitForText("#publishers-trusted", fingerprint);
+
+            browser.open("plugins/import").find("#plugins-import-file-0");
+            browser.click("#plugins-import-file-0");
+            assertEquals("", outcome(browser), "the newly trusted publisher's archive was refused");
+            browser.open("plugins").find("#plugin-install-" + FEATURE);
+
+            browser.open("plugins/publishers").find("#publishers-trusted");
+            int stranger = -1;
+            for (int i = 0; browser.present("#publisher-" + i + "-fingerprint"); i++) {
+                if (browser.text("#publisher-" + i + "-fingerprint").contains(fingerprint)) {
+                    stranger = i;
+                }
+            }
+            assertTrue(stranger >= 0, "the publisher is listed");
+            browser.click("#publisher-remove-" + stranger);
+            browser.waitUntil(d -> !browser.text("#publishers-trusted").contains(fingerprint), ANSWER);
+        } finally {
+            before.restore();
+            deleteTree(folder);
+        }
+        try (Stream<Path> trusted = Files.list(kiosk.home().resolve("etc/kiosk-publishers"))) {
+            assertEquals(List.of("kiosk-test-publisher.crt"), trusted.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".crt")).toList(), "only the tests' publisher is trusted again");
+        }
+    }
+
     // ---- the attacker's tools
+
+    private static java.security.KeyStore.PrivateKeyEntry stranger;
+    private static java.security.cert.X509Certificate strangerCertificate;
+
+    /** A publisher's key the kiosk does not trust, made once with the JDK's keytool. */
+    private static synchronized java.security.KeyStore.PrivateKeyEntry stranger() throws Exception {
+        if (stranger == null) {
+            Path store = files.resolve("stranger.p12");
+            Process keytool = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
+                    "-genkeypair", "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "stranger",
+                    "-alias", "stranger", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30", "-dname",
+                    "CN=Someone else, O=Not the kiosk's publisher").redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && keytool.exitValue() == 0, output);
+            stranger = keyEntry(store, "stranger", "stranger".toCharArray());
+            strangerCertificate = (java.security.cert.X509Certificate) stranger.getCertificate();
+        }
+        return stranger;
+    }
+
+    private static java.security.cert.X509Certificate strangerCertificate() throws Exception {
+        stranger();
+        return strangerCertificate;
+    }
+
+    /** SHA-256 of the certificate as the kiosk shows it: hex pairs with colons. */
+    private static String fingerprint(java.security.cert.X509Certificate certificate) throws Exception {
+        return java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    }
+
+    private static java.security.KeyStore.PrivateKeyEntry keyEntry(Path store, String alias, char[] password)
+            throws Exception {
+        java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, password);
+        }
+        return (java.security.KeyStore.PrivateKeyEntry) keys.getEntry(alias,
+                new java.security.KeyStore.PasswordProtection(password));
+    }
+
+    /** The archive signed anew (as jarsigner does) by the tests' publisher, whom the kiosk trusts. */
+    private static Path signedByTheTrustedPublisher(Path kar) throws Exception {
+        Path store = Paths.get(System.getProperty("kiosk.testPublisher")).resolveSibling("kiosk-test-publisher.p12");
+        return signed(kar, keyEntry(store, "kiosk-test-publisher", TEST_PUBLISHER_PASSWORD));
+    }
+
+    /** Replaces the archive by a copy without its old signature, signed with the key. */
+    private static Path signed(Path kar, java.security.KeyStore.PrivateKeyEntry key) throws Exception {
+        Path unsigned = files.resolve("unsigned-" + kar.getFileName());
+        try (ZipFile in = new ZipFile(kar.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(unsigned))) {
+            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+                if (!signatureFile(entry.getName())) {
+                    out.putNextEntry(new ZipEntry(entry.getName()));
+                    out.write(in.getInputStream(entry).readAllBytes());
+                    out.closeEntry();
+                }
+            }
+        }
+        jdk.security.jarsigner.JarSigner signer = new jdk.security.jarsigner.JarSigner.Builder(key).build();
+        try (ZipFile in = new ZipFile(unsigned.toFile());
+                java.io.OutputStream out = Files.newOutputStream(kar)) {
+            signer.sign(in, out);
+        }
+        Files.delete(unsigned);
+        return kar;
+    }
 
     /**
      * The good archive under another name, with these entries added at its end and each of its own entries' content
@@ -272,16 +421,22 @@ class AttackArchiveIT {
     private static void patchLocalName(Path kar, String shown, String hidden) throws IOException {
         byte[] zip = Files.readAllBytes(kar);
         byte[] from = shown.getBytes(StandardCharsets.US_ASCII);
-        int at = indexOf(zip, from);
-        // a local file header: the signature PK\3\4, then 26 bytes, then the name
-        assertTrue(at >= 30 && zip[at - 30] == 'P' && zip[at - 29] == 'K' && zip[at - 28] == 3 && zip[at - 27] == 4,
-                "the first " + shown + " is in a local header");
+        // a local file header: the signature PK\3\4, then 26 bytes, then the name (the name may also stand in a
+        // signed manifest's text before it)
+        int at = -1;
+        for (int i = indexOf(zip, from, 0); i >= 0; i = indexOf(zip, from, i + 1)) {
+            if (i >= 30 && zip[i - 30] == 'P' && zip[i - 29] == 'K' && zip[i - 28] == 3 && zip[i - 27] == 4) {
+                at = i;
+                break;
+            }
+        }
+        assertTrue(at >= 0, "a local header names " + shown);
         System.arraycopy(hidden.getBytes(StandardCharsets.US_ASCII), 0, zip, at, from.length);
         Files.write(kar, zip);
     }
 
-    private static int indexOf(byte[] data, byte[] part) {
-        outer: for (int i = 0; i + part.length <= data.length; i++) {
+    private static int indexOf(byte[] data, byte[] part, int from) {
+        outer: for (int i = from; i + part.length <= data.length; i++) {
             for (int j = 0; j < part.length; j++) {
                 if (data[i + j] != part[j]) {
                     continue outer;
@@ -289,7 +444,7 @@ class AttackArchiveIT {
             }
             return i;
         }
-        throw new AssertionError("not in the archive: " + new String(part, StandardCharsets.US_ASCII));
+        return -1;
     }
 
     /** The entries as the central directory names them (java.util.zip.ZipFile, the kiosk's check). */
@@ -333,11 +488,11 @@ class AttackArchiveIT {
 
     /**
      * Staff import the archive from the kiosk's import folder (the only file there), as offered on the import screen:
-     * refused with a message, the plugin list, Karaf's repositories, archives and installed features as they were,
+     * refused with a message that says {@code because}, the plugin list, Karaf's repositories, archives and installed features as they were,
      * {@code kept} (what the archive tried to write) holding too, and the kiosk still answering. Every check runs and
      * is reported; whatever the archive did get into Karaf is undone after.
      */
-    private static void refusedFromTheList(Path kar, Executable... kept) throws Exception {
+    private static void refusedFromTheList(Path kar, String because, Executable... kept) throws Exception {
         Path folder = kiosk.home().resolve("import");
         deleteTree(folder);
         Files.createDirectories(folder);
@@ -354,6 +509,8 @@ class AttackArchiveIT {
             Karaf after = Karaf.now();
             List<Executable> checks = new ArrayList<>();
             checks.add(() -> assertFalse(refusal.isBlank(), kar.getFileName() + " was imported, not refused"));
+            checks.add(() -> assertTrue(refusal.contains(because), "the refusal says why (" + because + "): "
+                    + refusal));
             checks.add(() -> unchanged("Karaf's feature repositories", before.repositories, after.repositories));
             checks.add(() -> unchanged("Karaf's imported archives", before.archives, after.archives));
             checks.add(() -> unchanged("Karaf's installed features", before.features, after.features));
@@ -439,12 +596,23 @@ class AttackArchiveIT {
         }
     }
 
-    /** What Karaf has, as its shell lists it: feature repositories, imported archives, installed features. */
+    /**
+     * What Karaf has, as its shell lists it: feature repositories, installed features; and the imported archives, a
+     * folder each under {@code data/kar}.
+     */
     private record Karaf(Set<String> repositories, Set<String> archives, Set<String> features) {
 
         static Karaf now() {
-            return new Karaf(rows(kiosk.shell("feature:repo-list")), rows(kiosk.shell("kar:list")),
-                    rows(kiosk.shell("feature:list -i")));
+            Path kar = kiosk.home().resolve("data/kar");
+            Set<String> archives = new TreeSet<>();
+            try {
+                if (Files.isDirectory(kar)) {
+                    archives.addAll(names(kar));
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Karaf(rows(kiosk.shell("feature:repo-list")), archives, rows(kiosk.shell("feature:list -i")));
         }
 
         /** A shell table's rows, each trimmed, without its header and separator lines. */
@@ -473,14 +641,8 @@ class AttackArchiveIT {
             return columns[columns.length - 1].strip();
         }
 
-        /** Undoes what an import got into Karaf: its archives, repositories and features, as far as the shell can. */
+        /** Undoes what an import got into Karaf: its features, repositories and unpacked archive. */
         void restore() {
-            Karaf now = now();
-            for (String row : now.archives) {
-                if (!archives.contains(row)) {
-                    kiosk.shell("kar:uninstall " + first(row));
-                }
-            }
             Karaf left = now();
             for (String row : left.features) {
                 if (!features.contains(row)) {
@@ -490,6 +652,15 @@ class AttackArchiveIT {
             for (String row : left.repositories) {
                 if (!repositories.contains(row)) {
                     kiosk.shell("feature:repo-remove " + last(row));
+                }
+            }
+            for (String folder : left.archives) {
+                if (!archives.contains(folder)) {
+                    try {
+                        deleteTree(kiosk.home().resolve("data/kar").resolve(folder));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                 }
             }
         }
