@@ -602,6 +602,8 @@ class AttackArchiveIT {
      */
     private record Karaf(Set<String> repositories, Set<String> archives, Set<String> features) {
 
+        private static final String SPLIT = "@@features-installed@@";
+
         static Karaf now() {
             Path kar = kiosk.home().resolve("data/kar");
             Set<String> archives = new TreeSet<>();
@@ -612,7 +614,10 @@ class AttackArchiveIT {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return new Karaf(rows(kiosk.shell("feature:repo-list")), archives, rows(kiosk.shell("feature:list -i")));
+            // one shell client for both lists: each client is a JVM start of its own
+            String[] lists = kiosk.shell("feature:repo-list\necho " + SPLIT + "\nfeature:list -i").split(SPLIT);
+            assertEquals(2, lists.length, "both lists printed");
+            return new Karaf(rows(lists[0]), archives, rows(lists[1]));
         }
 
         /** A shell table's rows, each trimmed, without its header and separator lines. */
