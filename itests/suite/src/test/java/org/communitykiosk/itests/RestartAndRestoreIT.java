@@ -29,14 +29,17 @@ class RestartAndRestoreIT {
 
     static final String VERSION = System.getProperty("kiosk.version");
     static final String PROBE = "mvn:org.communitykiosk/kiosk-test-shell-probe/" + VERSION;
-    static final String TEST_PLUGIN_KAR = "mvn:org.communitykiosk/kiosk-test-versioned-plugin-v1/1.0.0/kar/plugin";
+    /** The test plugin's archive as the build made it, signed by the tests' publisher. */
+    static final Path TEST_PLUGIN_KAR = Paths.get(System.getProperty("maven.repo.local",
+            System.getProperty("user.home") + "/.m2/repository"), "org/communitykiosk/kiosk-test-versioned-plugin-v1",
+            "1.0.0", "kiosk-test-versioned-plugin-v1-1.0.0-plugin.kar");
 
     @Test
     void aRestartKeepsPluginsAndResidentsAndABackupRestoresIntoAFreshKiosk() throws Exception {
         Path root = Paths.get(System.getProperty("kiosk.runDirectory", "target/kiosk-browser")).resolveSibling(
                 "kiosk-restart");
         Path backup;
-        try (KioskProcess kiosk = KioskProcess.unpack(root.resolve("kiosk")).start()) {
+        try (KioskProcess kiosk = KioskProcess.unpack(root.resolve("kiosk")).trustTestPublisher().start()) {
             // the first start runs on what the build's own start computed (distribution/provision.sh), in another
             // folder: the boot features come installed in the bundle cache, and the class archive is mapped
             assertFalse(karafLog(kiosk).contains("Adding features"), "the first start installed no features");
@@ -60,7 +63,8 @@ class RestartAndRestoreIT {
             // with Karaf's default updateSnapshots=crc, Derby's wrapped fragments were updated here (generated anew,
             // they never match), refreshing Derby and with it every plugin and open screen
             assertFalse(karafLog(kiosk).contains("Updating bundles"), "removing a plugin updates no other bundle");
-            kiosk.shell("kar:install " + TEST_PLUGIN_KAR);
+            String imported = kiosk.shell("kiosk:import " + TEST_PLUGIN_KAR);
+            assertTrue(imported.contains("imported kiosk-versioned"), imported);
             String installed = kiosk.shell("kiosk:install kiosk-versioned");
             assertTrue(installed.contains("INSTALLED"), installed);
             String before = kiosk.shell("kiosk:plugins");

@@ -8,7 +8,7 @@ import org.communitykiosk.api.Actor;
 /**
  * Adds plugins from a plugin archive (KAR) to the kiosk's list, without installing them.
  */
-interface PluginImport {
+public interface PluginImport {
 
     /**
      * Checks the archive and adds the features repository it holds to Karaf; audited as {@code plugins.import}.
