@@ -206,6 +206,38 @@ public interface Council {
     /** Who voted what in a named poll, by resident id; empty for a secret poll (nothing links voters to ballots). */
     List<NamedVote> namedVotes(long pollId);
 
-    /** The published ballots of a closed poll, by receipt code, with the hash chain; empty while it is open. */
+    /** The ballots of a closed poll, by receipt code, with the hash chain; empty while it is open. */
     List<ChainEntry> chain(long pollId);
+
+    /**
+     * What a poll's closing transaction fixed: the head of the hash chain over its ballots, the number of ballots and
+     * the number of voters the register held (equal, or the close was refused).
+     */
+    record Seal(String head, int ballots, int registered) {
+    }
+
+    /** The seal of a closed poll; empty while it is open, and for a poll closed before polls were sealed. */
+    Optional<Seal> seal(long pollId);
+
+    /**
+     * A closed poll's stored ballots checked against its seal.
+     *
+     * @param head the chain head computed now from the stored ballots
+     * @param ballots the ballots stored now
+     * @param registered the register's rows now (fewer than sealed after a resident's data was erased)
+     */
+    record Verification(long pollId, Optional<Seal> seal, String head, int ballots, int registered) {
+
+        /** The stored ballots are exactly those the poll closed with. */
+        public boolean intact() {
+            return seal.isPresent() && seal.get().head().equals(head) && seal.get().ballots() == ballots;
+        }
+    }
+
+    /**
+     * Recomputes the closed poll's chain from the stored ballots and compares it with the seal; audited.
+     *
+     * @throws InvalidInputException when the poll is not closed
+     */
+    Verification verify(long pollId, Actor by);
 }

@@ -161,7 +161,7 @@ public final class DeliberationPlugin implements KioskPlugin {
             Supplier<Optional<Printer>> printer) {
         return meetingId -> {
             Printer now = printer.get().orElseThrow(() -> new IllegalStateException("the printer has gone"));
-            return now.pdf(MinutesDocument.printout(context, MinutesDocument.facts(council, residents, meetingId)));
+            return now.pdf(MinutesDocument.printout(context, MinutesDocument.facts(context, council, residents, meetingId)));
         };
     }
 

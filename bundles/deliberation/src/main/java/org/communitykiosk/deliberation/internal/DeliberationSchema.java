@@ -122,7 +122,16 @@ final class DeliberationSchema {
             // a grid meeting keeps the grid's buildings as they were when it was called
             Migration.of(2, "council: meetings for a grid (网格)",
                     "ALTER TABLE deliberation_meeting ADD COLUMN grid VARCHAR(40)",
-                    "ALTER TABLE deliberation_meeting ADD COLUMN grid_buildings VARCHAR(1000)"));
+                    "ALTER TABLE deliberation_meeting ADD COLUMN grid_buildings VARCHAR(1000)"),
+            // written in the closing transaction: what verification compares the stored ballots with later
+            Migration.of(3, "council: each closed poll's seal", """
+                    CREATE TABLE deliberation_poll_seal (
+                        poll_id BIGINT NOT NULL,
+                        chain_head VARCHAR(64) NOT NULL,
+                        ballot_count INTEGER NOT NULL,
+                        register_count INTEGER NOT NULL,
+                        CONSTRAINT deliberation_poll_seal_pk PRIMARY KEY (poll_id)
+                    )"""));
 
     private DeliberationSchema() {
     }

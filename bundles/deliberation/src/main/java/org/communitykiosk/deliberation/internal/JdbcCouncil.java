@@ -55,6 +55,7 @@ public final class JdbcCouncil implements Council {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcCouncil.class);
 
     private static final String ACTION = "deliberation.";
+    static final String COUNT_MISMATCH = "deliberation.problem.poll.countMismatch";
 
     private static final String MEETING = "SELECT id, title, starts_at, place, eligibility, building, quorum,"
             + " open_poll_id, grid, grid_buildings FROM deliberation_meeting";
@@ -336,7 +337,9 @@ public final class JdbcCouncil implements Council {
     public Poll closePoll(long pollId, Actor by) {
         Instant closing = now();
         java.util.concurrent.atomic.AtomicBoolean closedNow = new java.util.concurrent.atomic.AtomicBoolean();
-        Poll poll = transactions.required(c -> {
+        Poll poll;
+        try {
+            poll = transactions.required(c -> {
             closedNow.set(false); // a retried transaction starts again
             Poll found = findPoll(c, pollId).orElseThrow(() -> pollNotFound(pollId));
             Meeting meeting = findMeeting(c, found.meetingId()).orElseThrow();
@@ -359,6 +362,7 @@ public final class JdbcCouncil implements Council {
                 ps.setLong(1, pollId);
                 ps.executeUpdate();
             }
+            seal(c, pollId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE deliberation_meeting SET open_poll_id = NULL"
                     + " WHERE id = ? AND open_poll_id = ?")) {
                 ps.setLong(1, found.meetingId());
@@ -369,6 +373,18 @@ public final class JdbcCouncil implements Council {
             closedNow.set(true);
             return findPoll(c, pollId).orElseThrow();
         });
+        } catch (InvalidInputException refused) {
+            if (refused.problems().get(0).key().equals(COUNT_MISMATCH)) {
+                // the close rolled back: reported in a transaction of its own
+                transactions.required(c -> {
+                    auditLog.record(by, ACTION + "poll.countMismatch", "poll:" + pollId,
+                            "ballots " + refused.problems().get(0).args().get(0) + ", voters "
+                                    + refused.problems().get(0).args().get(1));
+                    return null;
+                });
+            }
+            throw refused;
+        }
         if (closedNow.get()) {
             reshuffle(pollId);
         }
@@ -577,6 +593,90 @@ public final class JdbcCouncil implements Council {
         });
     }
 
+    /**
+     * Fixes the poll's chain head, ballot count and register count in the closing transaction (after the counters
+     * stopped accepting, so no ballot is in flight). More or fewer ballots than voters in the register means rows were
+     * written beside the booth: the close is refused.
+     */
+    private void seal(Connection c, long pollId) throws SQLException {
+        List<ChainEntry> chain = VoteRules.chain(ballots(c, pollId));
+        int registered = registered(c, pollId);
+        if (chain.size() != registered) {
+            throw InvalidInputException.of(null, COUNT_MISMATCH, chain.size(), registered);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO deliberation_poll_seal (poll_id, chain_head,"
+                + " ballot_count, register_count) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, pollId);
+            ps.setString(2, VoteRules.head(chain));
+            ps.setInt(3, chain.size());
+            ps.setInt(4, registered);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<Seal> seal(long pollId) {
+        return transactions.required(c -> findSeal(c, pollId));
+    }
+
+    @Override
+    public Verification verify(long pollId, Actor by) {
+        Verification verification = transactions.required(c -> {
+            Poll poll = findPoll(c, pollId).orElseThrow(() -> pollNotFound(pollId));
+            if (poll.state() != PollState.CLOSED) {
+                throw InvalidInputException.of(null, "deliberation.problem.poll.notClosed");
+            }
+            List<ChainEntry> chain = VoteRules.chain(ballots(c, pollId));
+            Verification found = new Verification(pollId, findSeal(c, pollId), VoteRules.head(chain), chain.size(),
+                    registered(c, pollId));
+            auditLog.record(by, ACTION + "poll.verify", "poll:" + pollId, found.intact() ? "intact"
+                    : found.seal().isEmpty() ? "not sealed" : "NOT INTACT: ballots " + found.ballots() + " (sealed "
+                            + found.seal().get().ballots() + ")");
+            return found;
+        });
+        if (!verification.intact() && verification.seal().isPresent()) {
+            LOG.warn("poll {} does not match its seal: {}", pollId, verification);
+        }
+        return verification;
+    }
+
+    private static Optional<Seal> findSeal(Connection c, long pollId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT chain_head, ballot_count, register_count"
+                + " FROM deliberation_poll_seal WHERE poll_id = ?")) {
+            ps.setLong(1, pollId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Seal(rs.getString(1), rs.getInt(2), rs.getInt(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** The poll's ballots as receipt and choices, by receipt. */
+    private static List<String[]> ballots(Connection c, long pollId) throws SQLException {
+        List<String[]> ballots = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT receipt, choices FROM deliberation_ballot WHERE poll_id = ? ORDER BY receipt")) {
+            ps.setLong(1, pollId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ballots.add(new String[] { rs.getString(1), rs.getString(2) });
+                }
+            }
+        }
+        return ballots;
+    }
+
+    private static int registered(Connection c, long pollId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM deliberation_voter_register WHERE poll_id = ?")) {
+            ps.setLong(1, pollId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     @Override
     public List<ChainEntry> chain(long pollId) {
         return transactions.required(c -> {
@@ -584,17 +684,7 @@ public final class JdbcCouncil implements Council {
             if (poll.state() != PollState.CLOSED) {
                 return List.<ChainEntry>of();
             }
-            List<String[]> ballots = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT receipt, choices FROM deliberation_ballot WHERE poll_id = ? ORDER BY receipt")) {
-                ps.setLong(1, pollId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ballots.add(new String[] { rs.getString(1), rs.getString(2) });
-                    }
-                }
-            }
-            return VoteRules.chain(ballots);
+            return VoteRules.chain(ballots(c, pollId));
         });
     }
 

@@ -207,6 +207,10 @@ final class MeetingView extends VerticalLayout {
             if (result.paper().isEmpty()) {
                 card.add(paperForm(poll, error, reload));
             }
+            Paragraph verified = Screens.text("poll-verified-" + poll.id(), "");
+            card.add(Screens.bigButton("poll-verify-" + poll.id(), context.text("deliberation.poll.verify"),
+                    () -> act(() -> verified.setText(verdict(council.verify(poll.id(), context.session().actor()))),
+                            error, () -> { })), verified);
         }
         return card;
     }
@@ -288,6 +292,17 @@ final class MeetingView extends VerticalLayout {
 
     private static int value(IntegerField field) {
         return field.getValue() == null ? -1 : field.getValue();
+    }
+
+    /** A closed poll's stored ballots against its seal, in words (never colour alone). */
+    private String verdict(Council.Verification verification) {
+        if (verification.seal().isEmpty()) {
+            return context.text("deliberation.verify.unsealed", verification.ballots());
+        }
+        Council.Seal seal = verification.seal().get();
+        return verification.intact() ? context.text("deliberation.verify.intact", verification.ballots(), seal.head())
+                : context.text("deliberation.verify.broken", verification.ballots(), seal.ballots(), seal.head(),
+                        verification.head());
     }
 
     private void act(Runnable action, Paragraph error, Runnable after) {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
-import org.communitykiosk.deliberation.internal.Council.ChainEntry;
 import org.communitykiosk.deliberation.internal.Council.Meeting;
 import org.communitykiosk.deliberation.internal.Council.Motion;
 import org.communitykiosk.deliberation.internal.Council.PollResult;
@@ -58,11 +57,12 @@ final class Minutes {
                             .append(Screens.choices(context, motion.poll(), vote.choices())).append('\n');
                 }
             }
-            List<ChainEntry> chain = council.chain(motion.poll().id());
             out.append("  ").append(context.text("deliberation.screen.receipts")).append('\n');
-            for (ChainEntry entry : chain) {
-                out.append("    ").append(entry.receipt()).append("  ").append(entry.choices()).append("  ")
-                        .append(entry.hash()).append('\n');
+            for (String receipt : Screens.receipts(council, motion.poll().id())) {
+                out.append("    ").append(receipt).append('\n');
+            }
+            for (String line : Screens.sealLines(context, council, motion.poll().id())) {
+                out.append("  ").append(line).append('\n');
             }
             out.append('\n');
         }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.communitykiosk.api.plugin.ViewContext;
 import org.communitykiosk.api.resident.Resident;
 import org.communitykiosk.api.resident.ResidentDirectory;
-import org.communitykiosk.deliberation.internal.Council.ChainEntry;
 import org.communitykiosk.deliberation.internal.Council.Eligibility;
 import org.communitykiosk.deliberation.internal.Council.Meeting;
 import org.communitykiosk.deliberation.internal.Council.Motion;
@@ -39,7 +38,8 @@ final class MinutesDocument {
     /**
      * One motion: its result and published receipts once the vote is closed; named votes only for a named poll.
      */
-    record MotionFacts(Motion motion, Optional<PollResult> result, List<ChainEntry> chain, List<NamedLine> named) {
+    record MotionFacts(Motion motion, Optional<PollResult> result, List<String> receipts, List<String> seal,
+            List<NamedLine> named) {
     }
 
     /**
@@ -52,14 +52,14 @@ final class MinutesDocument {
     private MinutesDocument() {
     }
 
-    static Facts facts(Council council, ResidentDirectory residents, long meetingId) {
+    static Facts facts(ViewContext context, Council council, ResidentDirectory residents, long meetingId) {
         Meeting meeting = council.meeting(meetingId).orElseThrow();
         List<String> attendees = council.attendees(meetingId).stream()
                 .map(id -> residents.byId(id).map(Resident::name).orElse("#" + id)).toList();
         List<MotionFacts> motions = new ArrayList<>();
         for (Motion motion : council.motions(meetingId)) {
             if (motion.poll().state() != PollState.CLOSED) {
-                motions.add(new MotionFacts(motion, Optional.empty(), List.of(), List.of()));
+                motions.add(new MotionFacts(motion, Optional.empty(), List.of(), List.of(), List.of()));
                 continue;
             }
             long pollId = motion.poll().id();
@@ -68,7 +68,8 @@ final class MinutesDocument {
                     .map(v -> new NamedLine(residents.byId(v.residentId()).map(Resident::name)
                             .orElse("#" + v.residentId()), v.choices()))
                     .toList();
-            motions.add(new MotionFacts(motion, Optional.of(council.result(pollId)), council.chain(pollId), named));
+            motions.add(new MotionFacts(motion, Optional.of(council.result(pollId)), Screens.receipts(council, pollId),
+                    Screens.sealLines(context, council, pollId), named));
         }
         return new Facts(meeting, eligible(residents, meeting), council.status(meetingId).present(), attendees,
                 motions);
@@ -176,17 +177,12 @@ final class MinutesDocument {
                             .toList()));
         }
         blocks.add(new Text(context.text("deliberation.screen.receipts")));
-        if (!facts.chain().isEmpty()) {
-            // the stored choices are what the hash covers: a reader recomputes the chain from these two columns
-            blocks.add(new Table(List.of(context.text("deliberation.pdf.receipt"),
-                    context.text("deliberation.pdf.choice"), context.text("deliberation.pdf.stored")),
-                    facts.chain().stream().map(e -> List.of(e.receipt(),
-                            Screens.choices(context, poll, VoteRules.parseChoices(e.choices())), e.choices()))
-                            .toList()));
+        if (!facts.receipts().isEmpty()) {
+            // the codes alone: a voter finds theirs; what each held stays in the kiosk (verified against the seal)
+            blocks.add(new Table(List.of(context.text("deliberation.pdf.receipt")),
+                    facts.receipts().stream().map(List::of).toList()));
         }
-        String head = facts.chain().isEmpty() ? VoteRules.CHAIN_START
-                : facts.chain().get(facts.chain().size() - 1).hash();
-        blocks.add(new Text(context.text("deliberation.screen.chainHead", head)));
+        facts.seal().forEach(line -> blocks.add(new Text(line)));
     }
 
     private static String winners(ViewContext context, PollResult result) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.communitykiosk.api.plugin.ViewContext;
-import org.communitykiosk.deliberation.internal.Council.ChainEntry;
 import org.communitykiosk.deliberation.internal.Council.MeetingStatus;
 import org.communitykiosk.deliberation.internal.Council.Motion;
 import org.communitykiosk.deliberation.internal.Council.Poll;
@@ -88,17 +87,16 @@ final class ProjectorView extends VerticalLayout {
         PollResult result = council.result(poll.id());
         body.add(big("projector-motion", title(motions, poll), Screens.HUGE_SIZE));
         body.add(result(context, result, "projector"));
-        List<ChainEntry> chain = council.chain(poll.id());
         Div receipts = new Div();
         receipts.setId("projector-receipts");
         receipts.getStyle().set("columns", "3").set("font-family", "monospace");
-        for (ChainEntry entry : chain) {
-            receipts.add(Screens.text(null, entry.receipt() + "  "
-                    + Screens.choices(context, poll, VoteRules.parseChoices(entry.choices()))));
+        // the codes alone: each voter finds theirs, nobody in the room reads what it held
+        for (String receipt : Screens.receipts(council, poll.id())) {
+            receipts.add(Screens.text(null, receipt));
         }
         body.add(big(null, context.text("deliberation.screen.receipts"), Screens.TITLE_SIZE), receipts);
-        body.add(big("projector-chain-head", context.text("deliberation.screen.chainHead",
-                chain.isEmpty() ? VoteRules.CHAIN_START : chain.get(chain.size() - 1).hash()), Screens.TEXT_SIZE));
+        body.add(big("projector-chain-head", String.join("\n", Screens.sealLines(context, council, poll.id())),
+                Screens.TEXT_SIZE));
     }
 
     static String title(List<Motion> motions, Poll poll) {

@@ -188,4 +188,22 @@ final class Screens {
         button.setIcon(VaadinIcon.PRINT.create());
         return button;
     }
+
+    /**
+     * What the room, the minutes and the PDF show of a closed poll's count beside its receipts: the seal its closing
+     * transaction fixed (chain head, ballots, voters in the register); for a poll closed before polls were sealed, the
+     * chain's last hash as recomputed now.
+     */
+    static List<String> sealLines(ViewContext context, Council council, long pollId) {
+        return council.seal(pollId)
+                .map(seal -> List.of(context.text("deliberation.screen.seal", seal.head()),
+                        context.text("deliberation.screen.sealCounts", seal.ballots(), seal.registered())))
+                .orElseGet(() -> List.of(context.text("deliberation.screen.chainHead",
+                        VoteRules.head(council.chain(pollId)))));
+    }
+
+    /** The receipt codes of a closed poll's ballots, in code order (which says nothing about who or when). */
+    static List<String> receipts(Council council, long pollId) {
+        return council.chain(pollId).stream().map(Council.ChainEntry::receipt).toList();
+    }
 }

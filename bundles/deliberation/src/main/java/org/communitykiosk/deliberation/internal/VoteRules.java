@@ -318,6 +318,11 @@ final class VoteRules {
         return chain;
     }
 
+    /** The chain's last hash ({@link #CHAIN_START} for a poll without ballots): what a poll's seal fixes. */
+    static String head(List<ChainEntry> chain) {
+        return chain.isEmpty() ? CHAIN_START : chain.get(chain.size() - 1).hash();
+    }
+
     /** Whether the published list is in receipt order and every hash follows from the line before. */
     static boolean verify(List<ChainEntry> chain) {
         String previous = CHAIN_START;

@@ -23,11 +23,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 /**
  * A voting booth ({@code vote/<meeting id>}): the voter taps their card, sees the open motion, taps a big choice
  * button (or up to K candidates and "submit"), sees "your vote is recorded" with the receipt code once the ballot is
- * committed, and the booth resets for the next voter after {@value #RESET_SECONDS} seconds (or at once with "next").
+ * committed, and the booth resets for the next voter after {@value #RECEIPT_SECONDS} seconds, at the voter's next touch
+ * anywhere on the screen, or with "next". The receipt is for the voter's eyes only: behind the booth, briefly, and
+ * gone before the next person steps up (it says which ballot is theirs in the published list, not what it holds).
  */
 final class VoteView extends VerticalLayout {
 
-    static final int RESET_SECONDS = 15;
+    static final int RECEIPT_SECONDS = 5;
     /** A ballot left on screen by a voter who walked away is taken down, so the next person cannot use it. */
     static final int BALLOT_SECONDS = 90;
 
@@ -38,6 +40,8 @@ final class VoteView extends VerticalLayout {
     private final long meetingId;
     /** Counts ballots shown, so that a stale reset timer does not clear the next voter's screen. */
     private int screenNumber;
+    /** The screen number while a receipt is shown: a touch anywhere then takes it down. */
+    private int receiptShown = -1;
 
     VoteView(ViewContext context, Council council, Identification identification, PollEvents events) {
         this.context = context;
@@ -55,6 +59,11 @@ final class VoteView extends VerticalLayout {
         }
         waiting(null);
         context.onCardTapped(this::cardTapped);
+        addClickListener(touch -> {
+            if (receiptShown == screenNumber) {
+                waiting(null);
+            }
+        });
     }
 
     private void waiting(String message) {
@@ -170,6 +179,7 @@ final class VoteView extends VerticalLayout {
         code.getStyle().set("font-family", "monospace").set("letter-spacing", "0.2em");
         add(recorded, Screens.text(null, context.text("deliberation.vote.receipt")), code,
                 Screens.bigButton("vote-next", context.text("deliberation.vote.next"), () -> waiting(null)));
-        resetLater(RESET_SECONDS);
+        receiptShown = screenNumber;
+        resetLater(RECEIPT_SECONDS);
     }
 }

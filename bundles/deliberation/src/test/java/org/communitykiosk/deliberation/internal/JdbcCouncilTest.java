@@ -483,6 +483,66 @@ class JdbcCouncilTest {
                 new MotionDraft("选", PollKind.UP_TO_K, List.of("一", "二"), 3, true, MajorityRule.CAST), CHAIR)));
     }
 
+    private void execute(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    /**
+     * The closing transaction seals the poll (chain head, ballots, register); a ballot slipped into the database after
+     * the close, or a stored choice changed, no longer matches the seal, and verification says so.
+     */
+    @Test
+    void aClosedPollIsSealedAndBallotsStuffedOrChangedAfterwardsAreFound() throws SQLException {
+        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
+        for (long id = 1; id <= 3; id++) {
+            council.checkIn(meeting.id(), resident(id, "3", "H" + id), CHAIR);
+        }
+        Poll poll = yesNoPoll(council, meeting.id(), true);
+        for (long id = 1; id <= 3; id++) {
+            council.cast(poll.id(), resident(id, "3", "H" + id), List.of(0));
+        }
+        assertTrue(council.seal(poll.id()).isEmpty(), "an open poll has no seal");
+        council.closePoll(poll.id(), CHAIR);
+        Council.Seal seal = council.seal(poll.id()).orElseThrow();
+        List<ChainEntry> chain = council.chain(poll.id());
+        assertEquals(new Council.Seal(chain.get(chain.size() - 1).hash(), 3, 3), seal);
+        assertTrue(council.verify(poll.id(), CHAIR).intact());
+
+        execute("INSERT INTO deliberation_ballot (id, poll_id, receipt, choices) VALUES ('stuffed', " + poll.id()
+                + ", 'ZZZZZZ', '1')");
+        Council.Verification stuffed = council.verify(poll.id(), CHAIR);
+        assertFalse(stuffed.intact());
+        assertEquals(4, stuffed.ballots());
+        assertEquals(3, stuffed.seal().orElseThrow().ballots());
+        execute("DELETE FROM deliberation_ballot WHERE id = 'stuffed'");
+        assertTrue(council.verify(poll.id(), CHAIR).intact());
+
+        execute("UPDATE deliberation_ballot SET choices = '1' WHERE receipt = '" + chain.get(0).receipt() + "'");
+        Council.Verification changed = council.verify(poll.id(), CHAIR);
+        assertFalse(changed.intact(), "same number of ballots, one choice changed");
+        assertEquals(3, changed.ballots());
+        assertEquals(4, db.auditLog().find(org.communitykiosk.api.audit.AuditQuery.latest(100)).stream()
+                .filter(e -> e.action().equals("deliberation.poll.verify")).count(), "every check is audited");
+    }
+
+    /** A ballot without its register row (written into the database while the poll ran) stops the close. */
+    @Test
+    void aPollWhoseBallotsOutnumberItsVotersIsNotClosed() throws SQLException {
+        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
+        council.checkIn(meeting.id(), resident(1, "3", "H1"), CHAIR);
+        Poll poll = yesNoPoll(council, meeting.id(), true);
+        council.cast(poll.id(), resident(1, "3", "H1"), List.of(0));
+        execute("INSERT INTO deliberation_ballot (id, poll_id, receipt, choices) VALUES ('stuffed', " + poll.id()
+                + ", 'ZZZZZZ', '0')");
+        assertEquals("deliberation.problem.poll.countMismatch", problem(() -> council.closePoll(poll.id(), CHAIR)));
+        assertEquals(PollState.OPEN, council.poll(poll.id()).orElseThrow().state());
+        assertTrue(council.seal(poll.id()).isEmpty());
+        assertEquals(1, db.auditLog().find(org.communitykiosk.api.audit.AuditQuery.latest(100)).stream()
+                .filter(e -> e.action().equals("deliberation.poll.countMismatch")).count(), "reported");
+    }
+
     private int rows(String table) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
