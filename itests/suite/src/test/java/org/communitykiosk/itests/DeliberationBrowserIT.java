@@ -54,9 +54,9 @@ class DeliberationBrowserIT {
             // the projector follows by push, without a reload
             projector.waitUntil(d -> projector.text("#projector-cast").contains("1"), Duration.ofSeconds(5));
 
-            booth.click("#vote-next");
+            // the receipt is the voter's alone: it goes by itself after a few seconds, before the next person
             booth.waitUntil(d -> booth.present("#vote-prompt") && !booth.present("#vote-recorded"),
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(15));
             booth.tapCard(DemoCards.token(1));
             // refused in words at the booth, no ballot offered, and nothing counted
             booth.waitUntil(d -> booth.all("#vote-message").stream().anyMatch(m -> !m.getText().isBlank()),
@@ -77,11 +77,17 @@ class DeliberationBrowserIT {
 
             chair.driver.navigate().refresh();
             chair.waitUntil(d -> !chair.all("[id^=poll-close-]").isEmpty(), Duration.ofSeconds(20));
+            String pollId = chair.all("[id^=poll-close-]").get(0).getAttribute("id").substring("poll-close-".length());
             chair.all("[id^=poll-close-]").get(0).click();
             projector.waitUntil(d -> projector.present("#projector-result"), Duration.ofSeconds(10));
             // the live screen keeps updating by push: read each text afresh
             assertTrue(projector.text("#projector-receipts").contains(receipt),
                     "the published receipts contain the voter's code");
+            assertTrue(projector.text("#projector-receipts").lines().allMatch(l -> l.strip().matches("[A-Z0-9]+")),
+                    "the room reads receipt codes only, no choices: " + projector.text("#projector-receipts"));
+            // the technician checks the stored ballots against the seal the close wrote
+            String verified = KioskServer.shell("deliberation:verify " + pollId);
+            assertTrue(verified.contains("INTACT: poll " + pollId + ", ballots stored 2 (sealed 2)"), verified);
             assertFalse(projector.text("#projector-outcome").isBlank());
             assertFalse(projector.text("#projector-chain-head").isBlank());
             assertTrue(projector.driver.findElements(By.cssSelector("[id^=projector-bar-]")).size() >= 2);

@@ -40,8 +40,6 @@ final class VoteView extends VerticalLayout {
     private final long meetingId;
     /** Counts ballots shown, so that a stale reset timer does not clear the next voter's screen. */
     private int screenNumber;
-    /** The screen number while a receipt is shown: a touch anywhere then takes it down. */
-    private int receiptShown = -1;
 
     VoteView(ViewContext context, Council council, Identification identification, PollEvents events) {
         this.context = context;
@@ -59,11 +57,6 @@ final class VoteView extends VerticalLayout {
         }
         waiting(null);
         context.onCardTapped(this::cardTapped);
-        addClickListener(touch -> {
-            if (receiptShown == screenNumber) {
-                waiting(null);
-            }
-        });
     }
 
     private void waiting(String message) {
@@ -177,9 +170,15 @@ final class VoteView extends VerticalLayout {
         Paragraph code = Screens.text("vote-receipt", receipt.code());
         Screens.textSize(code, Screens.HUGE_SIZE);
         code.getStyle().set("font-family", "monospace").set("letter-spacing", "0.2em");
-        add(recorded, Screens.text(null, context.text("deliberation.vote.receipt")), code,
-                Screens.bigButton("vote-next", context.text("deliberation.vote.next"), () -> waiting(null)));
-        receiptShown = screenNumber;
+        // the whole screen takes the receipt down at the voter's next touch, "next" included (its tap reaches the
+        // screen's listener); the tap that cast the ballot was on the ballot, which is gone
+        VerticalLayout shown = new VerticalLayout(recorded, Screens.text(null, context.text("deliberation.vote.receipt")),
+                code, Screens.bigButton("vote-next", context.text("deliberation.vote.next"), () -> { }));
+        shown.setId("vote-receipt-screen");
+        shown.setPadding(false);
+        shown.setMinHeight("70vh");
+        shown.addClickListener(touch -> waiting(null));
+        add(shown);
         resetLater(RECEIPT_SECONDS);
     }
 }

@@ -110,8 +110,9 @@ class ScreensTest {
         String receipt = text(booth, "vote-receipt");
         assertEquals(8, receipt.length());
         // the voter's next touch anywhere takes the receipt down, before the next person steps up
-        com.vaadin.flow.component.ComponentUtil.fireEvent(booth,
-                new com.vaadin.flow.component.ClickEvent<>(booth));
+        Component receiptScreen = get(booth, "vote-receipt-screen");
+        com.vaadin.flow.component.ComponentUtil.fireEvent(receiptScreen,
+                new com.vaadin.flow.component.ClickEvent<>(receiptScreen));
         assertTrue(FakeContext.find(booth, "vote-receipt").isEmpty(), "the receipt stays on the booth");
         assertEquals("Please tap your card to vote", text(booth, "vote-prompt"));
         boothContext.cardHandler.cardTapped(zhangCard);
