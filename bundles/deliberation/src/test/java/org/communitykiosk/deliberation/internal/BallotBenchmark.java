@@ -34,8 +34,9 @@ import org.communitykiosk.deliberation.internal.Council.PollResult;
  * {@link JdbcCouncil#cast} exactly as the booth screen calls it, on a file-based Derby (durable commits) in a temporary
  * directory. Each voter is checked ({@link JdbcCouncil#checkVoter}, as on the card tap) and then casts. Prints
  * ballots per second (both calls), p50/p99 time to acknowledge (the cast: tap on a choice to "recorded"), and the time from the last acknowledgement to a
- * {@link PollEvents} listener (what the projector screen uses) seeing the final count. Fails (exit 1) when a ballot
- * is lost or counted twice.
+ * {@link PollEvents} listener (what the projector screen uses) seeing the final count, then the close (which seals the
+ * poll) and a verification of the stored ballots against the seal. Fails (exit 1) when a ballot is lost or counted
+ * twice, or the poll does not verify.
  *
  * <p>
  * Where the time goes at 50 kiosks (jstack samples of the kiosk threads during a run): with 16 counter rows picked at
@@ -125,7 +126,11 @@ public final class BallotBenchmark {
         pool.shutdown();
         boolean seen = allSeen.await(10, TimeUnit.SECONDS);
 
+        long closing = System.nanoTime();
         council.closePoll(pollId, chair);
+        long closed = System.nanoTime();
+        Council.Verification verification = council.verify(pollId, chair);
+        long verified = System.nanoTime();
         PollResult result = council.result(pollId);
         long[] acks = ackNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("voters %d, kiosks (threads) %d, file Derby in %s%n", voters, kiosks, dir);
@@ -134,12 +139,15 @@ public final class BallotBenchmark {
         System.out.printf("ballots/s %.1f%n", acks.length / ((end - begin) / 1e9));
         System.out.printf("ack p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(acks, 50), percentile(acks, 99),
                 acks.length == 0 ? 0 : acks[acks.length - 1] / 1e6);
+        System.out.printf("close with its seal %.1f ms; verify against the seal %.1f ms (%s)%n", (closed - closing) / 1e6,
+                (verified - closed) / 1e6, verification.intact() ? "intact" : "NOT INTACT");
         System.out.printf("last ballot to listener seeing %d: %s%n", voters,
                 seen ? String.format("%.1f ms", Math.max(0, sawAll.get() - lastAck.get()) / 1e6) : "NOT SEEN");
         events.stop();
         DerbyFiles.shutdown(dir.resolve("db"));
         DerbyFiles.deleteTree(dir);
-        boolean ok = failed == 0 && result.ballots() == voters && acks.length == voters && seen;
+        boolean ok = failed == 0 && result.ballots() == voters && acks.length == voters && seen
+                && verification.intact();
         System.out.println(ok ? "OK: every ballot counted exactly once" : "FAILED");
         System.exit(ok ? 0 : 1);
     }
