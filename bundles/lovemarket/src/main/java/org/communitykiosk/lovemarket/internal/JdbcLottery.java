@@ -93,11 +93,16 @@ public final class JdbcLottery {
             // until now a drawn requester was skipped only for want of points
             Migration.of(2, "why a drawn requester was skipped",
                     "ALTER TABLE lovemarket_lottery_result ADD COLUMN skip_reason VARCHAR(10)",
-                    "UPDATE lovemarket_lottery_result SET skip_reason = 'POINTS' WHERE outcome = 'SKIPPED'"));
+                    "UPDATE lovemarket_lottery_result SET skip_reason = 'POINTS' WHERE outcome = 'SKIPPED'"),
+            // the seed is chosen when the lottery is set up; only its hash is shown until the draw
+            Migration.of(3, "lottery seeds committed to when the lottery opens",
+                    "ALTER TABLE lovemarket_lottery ADD COLUMN committed_seed BIGINT",
+                    "ALTER TABLE lovemarket_lottery ADD COLUMN seed_commitment VARCHAR(64)"));
 
     private static final String LOTTERY = "SELECT l.id, l.item_id, i.name, l.units, l.priority_units, l.price,"
             + " l.opens_at, l.closes_at, l.state, l.seed, l.drawn_at, (SELECT COUNT(*) FROM lovemarket_lottery_request r"
-            + " WHERE r.lottery_id = l.id) FROM lovemarket_lottery l JOIN lovemarket_item i ON i.id = l.item_id";
+            + " WHERE r.lottery_id = l.id), l.seed_commitment FROM lovemarket_lottery l"
+            + " JOIN lovemarket_item i ON i.id = l.item_id";
 
     private final Transactions transactions;
     private final AuditLog auditLog;
@@ -150,9 +155,10 @@ public final class JdbcLottery {
                 }
             }
             long id;
+            long seed = random.nextLong();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO lovemarket_lottery (item_id, units,"
-                    + " priority_units, price, opens_at, closes_at, state, created_at) VALUES (?, ?, ?, ?, ?, ?,"
-                    + " 'OPEN', ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " priority_units, price, opens_at, closes_at, state, created_at, committed_seed, seed_commitment)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, itemId);
                 ps.setInt(2, units);
                 ps.setInt(3, priorityUnits);
@@ -160,6 +166,8 @@ public final class JdbcLottery {
                 Sql.setInstant(ps, 5, opens.truncatedTo(ChronoUnit.MICROS));
                 Sql.setInstant(ps, 6, closes.truncatedTo(ChronoUnit.MICROS));
                 Sql.setInstant(ps, 7, now);
+                ps.setLong(8, seed);
+                ps.setString(9, Lottery.commitment(seed));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -168,17 +176,34 @@ public final class JdbcLottery {
             }
             move(c, itemId, -units, "LOTTERY", now, by);
             auditLog.record(by, "lovemarket.lottery.create", "lottery:" + id,
-                    "item:" + itemId + ", " + units + " units, " + priorityUnits + " priority");
+                    "item:" + itemId + ", " + units + " units, " + priorityUnits + " priority, seed commitment "
+                            + Lottery.commitment(seed));
             return find(c, id).orElseThrow();
         });
     }
 
-    /** Draws with a fresh seed, which is recorded. */
+    /**
+     * Draws with the seed committed to when the lottery was set up, which the results then publish (a lottery set up
+     * before seeds were committed draws with a fresh one).
+     */
     Lottery draw(long lotteryId, Actor by) {
-        return draw(lotteryId, random.nextLong(), by);
+        Long committed = transactions.required(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT committed_seed FROM lovemarket_lottery WHERE id = ?")) {
+                ps.setLong(1, lotteryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return null; // no such lottery: the draw says so
+                    }
+                    long seed = rs.getLong(1);
+                    return rs.wasNull() ? null : seed;
+                }
+            }
+        });
+        return draw(lotteryId, committed != null ? committed : random.nextLong(), by);
     }
 
-    /** Draws with the given seed (a repeat of a draw for an audit gives the same winners). */
+    /** Draws with the given seed (tests; a repeat of a draw for an audit gives the same winners). */
     Lottery draw(long lotteryId, long seed, Actor by) {
         Instant now = now();
         return transactions.required(c -> {
@@ -477,7 +502,7 @@ public final class JdbcLottery {
                 lotteries.add(new Lottery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
                         rs.getLong(6), Sql.getInstant(rs, 7), Sql.getInstant(rs, 8),
                         Lottery.State.valueOf(rs.getString(9)), rs.getLong(10), Sql.getInstant(rs, 11),
-                        rs.getInt(12)));
+                        rs.getInt(12), rs.getString(13)));
             }
         }
         return lotteries;

@@ -115,8 +115,11 @@ final class LotteryView extends VerticalLayout {
                             }
                         }));
             } else {
-                StringBuilder results = new StringBuilder(context.text("lovemarket.lottery.seed", 
+                StringBuilder results = new StringBuilder(context.text("lovemarket.lottery.seed",
                         Long.toString(lottery.seed())));
+                if (lottery.commitment() != null) {
+                    results.append('\n').append(context.text("lovemarket.lottery.commitment", lottery.commitment()));
+                }
                 for (Lottery.Result r : lotteries.results(lottery.id())) {
                     String name = residents.byId(r.residentId()).map(x -> x.name()).orElse("#" + r.residentId());
                     results.append('\n').append(context.text(r.outcome() == LotteryDraw.Outcome.WON

@@ -136,6 +136,13 @@ final class ShopView extends VerticalLayout {
         card.add(Screens.text("lm-lottery-info-" + item.id(), context.text("lovemarket.item.lottery",
                 lottery.units(), lottery.price(), LotteryView.WHEN.format(lottery.opensAt().atZone(context.zone())),
                 LotteryView.WHEN.format(lottery.closesAt().atZone(context.zone())))));
+        if (lottery.commitment() != null) {
+            // fixed before anyone asked: the draw cannot pick a seed that favours someone
+            Paragraph commitment = Screens.text("lm-lottery-commitment-" + item.id(),
+                    context.text("lovemarket.lottery.commitment", lottery.commitment()));
+            commitment.getStyle().set("overflow-wrap", "anywhere");
+            card.add(commitment);
+        }
         if (resident.isEmpty()) {
             return;
         }

@@ -102,6 +102,29 @@ class LotteryTest {
                 () -> f.lottery.draw(lottery.id(), Fixture.STAFF)).problems().get(0).key());
     }
 
+    /**
+     * The seed is chosen when the lottery opens and only its SHA-256 is published then; the draw reveals the seed, and
+     * anyone checks that it hashes to what was published and repeats the draw: nobody picked a seed that favours
+     * someone once the requests were in.
+     */
+    @Test
+    void theLotteryCommitsToItsSeedWhenItOpensAndTheDrawRevealsIt() throws Exception {
+        Item cooker = f.item("电饭煲", 50, 5, 0, LimitPeriod.MONTH);
+        Lottery lottery = lottery(cooker, 1, 0);
+        assertTrue(lottery.commitment().matches("[0-9a-f]{64}"), lottery.commitment());
+        assertEquals(0, lottery.seed(), "the seed stays unpublished while requests come in");
+        Resident a = asker(lottery, "居民", "30000001", "H1", 50);
+        Resident b = asker(lottery, "居民二", "30000002", "H2", 50);
+        f.db.clock().advance(Duration.ofDays(4));
+        Lottery drawn = f.lottery.draw(lottery.id(), Fixture.STAFF);
+        assertEquals(lottery.commitment(), drawn.commitment());
+        assertEquals(lottery.commitment(), Lottery.commitment(drawn.seed()), "the revealed seed is the committed one");
+        long winner = f.lottery.results(lottery.id()).stream().filter(r -> r.outcome() == LotteryDraw.Outcome.WON)
+                .findFirst().orElseThrow().residentId();
+        assertEquals(LotteryDraw.draw(java.util.List.of(a.id(), b.id()), java.util.Set.of(), 1, 0, drawn.seed(),
+                r -> true).get(0).residentId(), winner, "anyone repeats the draw from the revealed seed");
+    }
+
     @Test
     void unitsNobodyCouldTakeGoBackOnTheShelf() {
         Item cooker = f.item("电饭煲", 50, 5, 0, LimitPeriod.MONTH);
@@ -243,5 +266,8 @@ class LotteryTest {
                 ((HasText) get(notice, "lm-notice-winner-" + lottery.id() + "-1")).getText());
         String all = ((HasText) get(notice, "lm-notice-" + lottery.id())).getText();
         assertTrue(!all.contains("李建国"), all);
+        Lottery drawn = f.lottery.lottery(lottery.id()).orElseThrow();
+        String seed = ((HasText) get(notice, "lm-notice-seed-" + lottery.id())).getText();
+        assertTrue(seed.contains("Seed " + drawn.seed() + ";") && seed.contains(drawn.commitment()), seed);
     }
 }
