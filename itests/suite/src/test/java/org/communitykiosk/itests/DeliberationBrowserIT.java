@@ -75,6 +75,10 @@ class DeliberationBrowserIT {
             KioskServer.sleep((KioskServer.IDLE_TIMEOUT_SECONDS + 3) * 1000L);
             assertTrue(projector.present("#projector"), "the projector stays on the live screen");
 
+            // a backup now would copy the ballots in the order they were cast: refused until the close
+            String backup = KioskServer.shell("kiosk:backup");
+            assertTrue(backup.contains("A backup cannot be taken now: a vote is open"), backup);
+
             chair.driver.navigate().refresh();
             chair.waitUntil(d -> !chair.all("[id^=poll-close-]").isEmpty(), Duration.ofSeconds(20));
             String pollId = chair.all("[id^=poll-close-]").get(0).getAttribute("id").substring("poll-close-".length());

@@ -172,6 +172,9 @@ public interface Council {
 
     MeetingStatus status(long meetingId);
 
+    /** The meetings that have a poll open now (a backup waits for them: {@link OpenPollBackupHold}). */
+    List<Meeting> meetingsVoting();
+
     /** Opens a pending poll; refused when another poll of the meeting is open. */
     Poll openPoll(long pollId, Actor by);
 

@@ -387,9 +387,31 @@ public final class JdbcCouncil implements Council {
         }
         if (closedNow.get()) {
             reshuffle(pollId);
+            checkpoint();
         }
         events.changed(poll.meetingId());
         return poll;
+    }
+
+    /**
+     * Derby keeps every change in its transaction log until a checkpoint, in the order it happened: the ballots and
+     * register rows of the poll just closed among them. A checkpoint right after the reshuffle lets Derby drop the log
+     * files that hold the voting order (PostgreSQL checkpoints by itself; its WAL is the district's to manage).
+     */
+    private void checkpoint() {
+        try {
+            transactions.required(c -> {
+                if (c.getMetaData().getDatabaseProductName().contains("Derby")) {
+                    try (java.sql.CallableStatement call =
+                            c.prepareCall("CALL SYSCS_UTIL.SYSCS_CHECKPOINT_DATABASE()")) {
+                        call.execute();
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("no checkpoint after closing a poll: {}", e.toString());
+        }
     }
 
     /**
@@ -675,6 +697,11 @@ public final class JdbcCouncil implements Council {
                 return rs.getInt(1);
             }
         }
+    }
+
+    @Override
+    public List<Meeting> meetingsVoting() {
+        return meetings().stream().filter(m -> status(m.id()).openPoll().isPresent()).toList();
     }
 
     @Override

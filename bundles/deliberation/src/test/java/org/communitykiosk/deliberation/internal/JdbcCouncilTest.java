@@ -527,6 +527,20 @@ class JdbcCouncilTest {
                 .filter(e -> e.action().equals("deliberation.poll.verify")).count(), "every check is audited");
     }
 
+    /** While a vote is open, a backup would copy its ballots in voting order: the hold says so until the close. */
+    @Test
+    void noBackupWhileAVoteIsOpen() {
+        OpenPollBackupHold hold = new OpenPollBackupHold(council);
+        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
+        assertTrue(hold.reason(java.util.Locale.ENGLISH).isEmpty());
+        Poll poll = yesNoPoll(council, meeting.id(), true);
+        String reason = hold.reason(java.util.Locale.ENGLISH).orElseThrow();
+        assertTrue(reason.contains("六月议事会") && reason.contains("after the vote is closed"), reason);
+        assertTrue(hold.reason(java.util.Locale.SIMPLIFIED_CHINESE).orElseThrow().contains("投票结束后"));
+        council.closePoll(poll.id(), CHAIR);
+        assertTrue(hold.reason(java.util.Locale.ENGLISH).isEmpty(), "a closed vote holds nothing");
+    }
+
     /** A ballot without its register row (written into the database while the poll ran) stops the close. */
     @Test
     void aPollWhoseBallotsOutnumberItsVotersIsNotClosed() throws SQLException {

@@ -76,11 +76,12 @@ final class BackupView extends VerticalLayout {
         // who and where are read here, on the UI thread: the session is not reachable from the worker
         Actor actor = context.session().actor();
         ZoneId zone = context.zone();
+        java.util.Locale locale = context.locale();
         UI ui = Screens.uiOf(this);
         try {
             worker.execute(() -> {
                 try {
-                    Backups.Backup done = backups.start(actor, zone);
+                    Backups.Backup done = backups.start(actor, zone, locale);
                     Screens.update(ui, () -> finish(context.text("backup.done", done.name()), null));
                 } catch (InvalidInputException refused) {
                     Screens.update(ui, () -> finish(null, context.describe(refused)));

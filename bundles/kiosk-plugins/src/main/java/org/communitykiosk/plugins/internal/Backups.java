@@ -11,7 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,11 +21,15 @@ import java.util.stream.Stream;
 import org.communitykiosk.api.Actor;
 import org.communitykiosk.api.InvalidInputException;
 import org.communitykiosk.api.audit.AuditLog;
+import org.communitykiosk.api.backup.BackupHold;
 import org.communitykiosk.api.store.StoreException;
 import org.communitykiosk.api.store.Transactions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +55,10 @@ public final class Backups {
     private final Clock clock;
     private final Path root;
     private final ReentrantLock busy = new ReentrantLock();
+    /** What plugins say must not be copied now (a vote in progress); asked before every backup. */
+    @Reference(service = BackupHold.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    final List<BackupHold> holds = new CopyOnWriteArrayList<>();
 
     @Activate
     public Backups(@Reference(name = "transactions") Transactions transactions,
@@ -108,10 +118,19 @@ public final class Backups {
     /**
      * Backs the database up now (blocks for as long as Derby copies: call it off the UI thread).
      *
-     * @throws InvalidInputException {@code backup.error.busy}, {@code backup.error.notDerby} or
-     *         {@code backup.error.failed}; audited either way
+     * @param locale the language of a hold's reason
+     * @throws InvalidInputException {@code backup.error.held} (a plugin's {@link BackupHold}),
+     *         {@code backup.error.busy}, {@code backup.error.notDerby} or {@code backup.error.failed}; audited either
+     *         way
      */
-    public Backup start(Actor actor, ZoneId zone) {
+    public Backup start(Actor actor, ZoneId zone, Locale locale) {
+        for (BackupHold hold : holds) {
+            Optional<String> reason = hold.reason(locale);
+            if (reason.isPresent()) {
+                audit.record(actor, AUDIT_ACTION, "backup", "refused: held by " + hold.getClass().getSimpleName());
+                throw InvalidInputException.of(null, "backup.error.held", reason.get());
+            }
+        }
         if (!busy.tryLock()) {
             throw InvalidInputException.of(null, "backup.error.busy");
         }

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.communitykiosk.api.Actor;
@@ -79,7 +80,7 @@ class BackupsTest {
             return null;
         });
         Backups backups = new Backups(db.transactions(), db.auditLog(), db.clock(), data.resolve("backups"));
-        Backups.Backup backup = backups.start(Actor.staff("admin"), SHANGHAI);
+        Backups.Backup backup = backups.start(Actor.staff("admin"), SHANGHAI, java.util.Locale.ENGLISH);
 
         assertEquals(Backups.FOLDER_NAME.format(LocalDateTime.ofInstant(db.clock().instant(), SHANGHAI)),
                 backup.name());
@@ -133,10 +134,27 @@ class BackupsTest {
         FakeAudit audit = new FakeAudit();
         Backups backups = new Backups(postgres, audit, db.clock(), data);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> backups.start(Actor.staff("admin"), SHANGHAI));
+                () -> backups.start(Actor.staff("admin"), SHANGHAI, java.util.Locale.ENGLISH));
         assertEquals("backup.error.notDerby", e.problems().get(0).key());
         assertEquals(List.of("staff:admin backup.start backup refused: not Derby"), audit.lines);
         assertEquals(List.of(), backups.list());
         assertFalse(backups.list().iterator().hasNext());
+    }
+
+    /** A plugin that holds something a backup must not copy now (an open secret vote) stops it, in its words. */
+    @Test
+    void aBackupWaitsWhileAPluginHoldsItAndSaysWhy() throws Exception {
+        Backups backups = new Backups(db.transactions(), db.auditLog(), db.clock(), data.resolve("held"));
+        backups.holds.add(locale -> Optional.of("a vote is open in 六月议事会"));
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> backups.start(Actor.staff("admin"), SHANGHAI, java.util.Locale.ENGLISH));
+        assertEquals("backup.error.held", refused.problems().get(0).key());
+        assertEquals(List.of("a vote is open in 六月议事会"), refused.problems().get(0).args());
+        assertFalse(Files.exists(data.resolve("held")), "nothing was copied");
+        backups.holds.clear();
+        backups.holds.add(locale -> Optional.empty());
+        Backups.Backup backup = backups.start(Actor.staff("admin"), SHANGHAI, java.util.Locale.ENGLISH);
+        assertEquals(List.of(backup.name()), backups.list().stream().map(Backups.Backup::name).toList(),
+                "a hold with nothing to hold lets the backup run");
     }
 }

@@ -36,7 +36,7 @@ public class BackupCommand implements Action {
             return null;
         }
         try {
-            Backups.Backup done = backups.start(ShellActor.of(session), settings.zone());
+            Backups.Backup done = backups.start(ShellActor.of(session), settings.zone(), java.util.Locale.ENGLISH);
             System.out.println(done.folder());
         } catch (InvalidInputException refused) {
             System.err.println(Problems.describe(refused));
