@@ -45,7 +45,7 @@ public class VerifyCommand implements Action {
                         + ")");
             }
         } catch (InvalidInputException refused) {
-            System.err.println("Refused: " + refused.problems().get(0).key() + " (is poll " + pollId
+            System.out.println("Refused: " + refused.problems().get(0).key() + " (is poll " + pollId
                     + " closed?)");
         }
         return null;

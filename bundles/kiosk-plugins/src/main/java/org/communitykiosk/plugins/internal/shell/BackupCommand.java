@@ -39,7 +39,7 @@ public class BackupCommand implements Action {
             Backups.Backup done = backups.start(ShellActor.of(session), settings.zone(), java.util.Locale.ENGLISH);
             System.out.println(done.folder());
         } catch (InvalidInputException refused) {
-            System.err.println(Problems.describe(refused));
+            System.out.println(Problems.describe(refused));
         }
         return null;
     }

@@ -45,7 +45,7 @@ public class DeviceCodeCommand implements Action {
     public Object execute() {
         DeviceRole parsed = DeviceRole.parse(role).orElse(null);
         if (parsed == null) {
-            System.err.println("unknown role " + role + ": one of " + Arrays.stream(DeviceRole.values())
+            System.out.println("unknown role " + role + ": one of " + Arrays.stream(DeviceRole.values())
                     .map(DeviceRole::id).collect(Collectors.joining(", ")));
             return null;
         }
@@ -55,7 +55,7 @@ public class DeviceCodeCommand implements Action {
                     + "), valid until " + DateTimeFormatter.ofPattern("HH:mm").withZone(settings.zone())
                             .format(code.expiresAt()));
         } catch (InvalidInputException refused) {
-            System.err.println(DeviceProblems.describe(refused));
+            System.out.println(DeviceProblems.describe(refused));
         }
         return null;
     }

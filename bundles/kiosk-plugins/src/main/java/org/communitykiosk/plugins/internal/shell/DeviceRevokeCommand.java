@@ -31,7 +31,7 @@ public class DeviceRevokeCommand implements Action {
             Device device = registry.device(id).orElseThrow();
             System.out.println("revoked device " + device.id() + " (" + device.name() + ")");
         } catch (InvalidInputException refused) {
-            System.err.println(DeviceProblems.describe(refused));
+            System.out.println(DeviceProblems.describe(refused));
         }
         return null;
     }

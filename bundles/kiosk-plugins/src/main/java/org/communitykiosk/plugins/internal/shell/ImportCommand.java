@@ -39,7 +39,7 @@ public class ImportCommand implements Action {
     public Object execute() {
         Path archive = Path.of(file).toAbsolutePath();
         if (!Files.isRegularFile(archive)) {
-            System.err.println("No such file: " + archive);
+            System.out.println("No such file: " + archive);
             return null;
         }
         try {
@@ -47,7 +47,7 @@ public class ImportCommand implements Action {
                     ShellActor.of(session));
             System.out.println("imported " + String.join(", ", added) + " (not installed: kiosk:install NAME)");
         } catch (InvalidInputException refused) {
-            System.err.println(Problems.describe(refused));
+            System.out.println(Problems.describe(refused));
         }
         return null;
     }

@@ -38,7 +38,7 @@ public class InstallCommand implements Action {
                     : plugins.install(name, ShellActor.of(session));
             System.out.println(after.featureName() + " " + after.version() + " " + after.state());
         } catch (InvalidInputException refused) {
-            System.err.println(Problems.describe(refused));
+            System.out.println(Problems.describe(refused));
         }
         return null;
     }

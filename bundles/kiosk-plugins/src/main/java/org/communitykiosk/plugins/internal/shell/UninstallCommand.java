@@ -33,7 +33,7 @@ public class UninstallCommand implements Action {
             PluginInfo after = plugins.uninstall(name, ShellActor.of(session));
             System.out.println(after.featureName() + " " + after.state());
         } catch (InvalidInputException refused) {
-            System.err.println(Problems.describe(refused));
+            System.out.println(Problems.describe(refused));
         }
         return null;
     }
