@@ -701,7 +701,12 @@ public final class JdbcCouncil implements Council {
 
     @Override
     public List<Meeting> meetingsVoting() {
-        return meetings().stream().filter(m -> status(m.id()).openPoll().isPresent()).toList();
+        // the meeting row names its open poll (set when a poll opens, cleared by its close)
+        return transactions.required(c -> {
+            try (PreparedStatement ps = c.prepareStatement(MEETING + " WHERE open_poll_id IS NOT NULL")) {
+                return meetings(ps);
+            }
+        });
     }
 
     @Override

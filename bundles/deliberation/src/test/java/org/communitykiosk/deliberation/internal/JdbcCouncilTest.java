@@ -413,10 +413,7 @@ class JdbcCouncilTest {
 
     @Test
     void paperBallotsAreAddedOnceAfterClosing() {
-        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
-        council.checkIn(meeting.id(), resident(1, "3", "H1"), CHAIR);
-        Poll poll = yesNoPoll(council, meeting.id(), true);
-        council.cast(poll.id(), resident(1, "3", "H1"), List.of(0));
+        Poll poll = votedYes(1);
         PaperTotals paper = new PaperTotals(6, 5, 1, 0, List.of(2, 2, 1));
         assertEquals("deliberation.problem.paper.notClosed", problem(() -> council.addPaper(poll.id(), paper, CHAIR)));
         council.closePoll(poll.id(), CHAIR);
@@ -483,6 +480,24 @@ class JdbcCouncilTest {
                 new MotionDraft("选", PollKind.UP_TO_K, List.of("一", "二"), 3, true, MajorityRule.CAST), CHAIR)));
     }
 
+    /** An open secret yes/no poll in which residents 1..voters checked in and voted yes. */
+    private Poll votedYes(int voters) {
+        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
+        for (long id = 1; id <= voters; id++) {
+            council.checkIn(meeting.id(), resident(id, "3", "H" + id), CHAIR);
+        }
+        Poll poll = yesNoPoll(council, meeting.id(), true);
+        for (long id = 1; id <= voters; id++) {
+            council.cast(poll.id(), resident(id, "3", "H" + id), List.of(0));
+        }
+        return poll;
+    }
+
+    private long audited(String action) {
+        return db.auditLog().find(org.communitykiosk.api.audit.AuditQuery.latest(100)).stream()
+                .filter(e -> e.action().equals(action)).count();
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate(sql);
@@ -495,14 +510,7 @@ class JdbcCouncilTest {
      */
     @Test
     void aClosedPollIsSealedAndBallotsStuffedOrChangedAfterwardsAreFound() throws SQLException {
-        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
-        for (long id = 1; id <= 3; id++) {
-            council.checkIn(meeting.id(), resident(id, "3", "H" + id), CHAIR);
-        }
-        Poll poll = yesNoPoll(council, meeting.id(), true);
-        for (long id = 1; id <= 3; id++) {
-            council.cast(poll.id(), resident(id, "3", "H" + id), List.of(0));
-        }
+        Poll poll = votedYes(3);
         assertTrue(council.seal(poll.id()).isEmpty(), "an open poll has no seal");
         council.closePoll(poll.id(), CHAIR);
         Council.Seal seal = council.seal(poll.id()).orElseThrow();
@@ -523,8 +531,7 @@ class JdbcCouncilTest {
         Council.Verification changed = council.verify(poll.id(), CHAIR);
         assertFalse(changed.intact(), "same number of ballots, one choice changed");
         assertEquals(3, changed.ballots());
-        assertEquals(4, db.auditLog().find(org.communitykiosk.api.audit.AuditQuery.latest(100)).stream()
-                .filter(e -> e.action().equals("deliberation.poll.verify")).count(), "every check is audited");
+        assertEquals(4, audited("deliberation.poll.verify"), "every check is audited");
     }
 
     /** While a vote is open, a backup would copy its ballots in voting order: the hold says so until the close. */
@@ -544,17 +551,13 @@ class JdbcCouncilTest {
     /** A ballot without its register row (written into the database while the poll ran) stops the close. */
     @Test
     void aPollWhoseBallotsOutnumberItsVotersIsNotClosed() throws SQLException {
-        Meeting meeting = meeting(council, Eligibility.ALL, null, 1);
-        council.checkIn(meeting.id(), resident(1, "3", "H1"), CHAIR);
-        Poll poll = yesNoPoll(council, meeting.id(), true);
-        council.cast(poll.id(), resident(1, "3", "H1"), List.of(0));
+        Poll poll = votedYes(1);
         execute("INSERT INTO deliberation_ballot (id, poll_id, receipt, choices) VALUES ('stuffed', " + poll.id()
                 + ", 'ZZZZZZ', '0')");
         assertEquals("deliberation.problem.poll.countMismatch", problem(() -> council.closePoll(poll.id(), CHAIR)));
         assertEquals(PollState.OPEN, council.poll(poll.id()).orElseThrow().state());
         assertTrue(council.seal(poll.id()).isEmpty());
-        assertEquals(1, db.auditLog().find(org.communitykiosk.api.audit.AuditQuery.latest(100)).stream()
-                .filter(e -> e.action().equals("deliberation.poll.countMismatch")).count(), "reported");
+        assertEquals(1, audited("deliberation.poll.countMismatch"), "reported");
     }
 
     private int rows(String table) throws SQLException {
